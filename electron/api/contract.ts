@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import { libraryContract } from './contract/library.js';
+import { searchContract } from './contract/search.js';
+import { compareContract } from './contract/compare.js';
+import { annotateContract } from './contract/annotate.js';
+import { studyContract } from './contract/study.js';
+import type { Result } from './result.js';
+
+/**
+ * Every operation the renderer may call: name -> input schema -> output type.
+ * The Electron preload, the browser host, the CLI and the renderer's api client all derive
+ * from this one table. A feature adds its own table in ./contract/ and spreads it in here.
+ */
+export const contract = {
+  ...libraryContract,
+  ...searchContract,
+  ...compareContract,
+  ...annotateContract,
+  ...studyContract,
+} as const;
+
+export type Contract = typeof contract;
+export type OpName = keyof Contract & string;
+export type OpInput<N extends OpName> = z.input<Contract[N]['input']>;
+export type OpParsedInput<N extends OpName> = z.output<Contract[N]['input']>;
+export type OpOutput<N extends OpName> = NonNullable<Contract[N]['__output']>;
+export type OpResult<N extends OpName> = Result<OpOutput<N>>;
+
+export const OP_NAMES = Object.keys(contract) as OpName[];
+
+/** IPC channel for an operation: the only place channel names are made. */
+export const channelFor = (name: OpName): string => `parallax:${name}`;
+
+/** The api every transport exposes: one async method per operation. */
+export type ParallaxApi = { [N in OpName]: (input: OpInput<N>) => Promise<OpResult<N>> };
+
+export type { Result, ApiError, ErrorCode } from './result.js';
+export type * from './types.js';

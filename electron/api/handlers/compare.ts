@@ -1,0 +1,4 @@
+import { compareContract } from '../contract/compare.js';
+import type { HandlerTable } from './types.js';
+
+export const compareHandlers: HandlerTable<typeof compareContract> = {};

@@ -1,0 +1,4 @@
+import type { Command } from '../command.js';
+
+// Commands of this feature (filled in by it).
+export const highlightCommands: Command[] = [];

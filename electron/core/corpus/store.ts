@@ -1,0 +1,120 @@
+import type { Db } from '../db/open.js';
+import type { DocumentMeta, Passage, PassageKind, Sentence, StoredDocument } from '../types.js';
+
+// Query functions over documents, passages and sentences. Each takes the db first.
+
+interface DocumentRow {
+  id: string;
+  title: string;
+  outlet: string | null;
+  published: string | null;
+  language: string;
+  author: string | null;
+  file: string;
+  origin: 'bundled' | 'imported';
+  content_hash: string;
+  words: number;
+  added_at: string;
+  updated_at: string;
+}
+
+const META_COLUMNS = 'id, title, outlet, published, language, author, file, origin, content_hash, words, added_at, updated_at';
+
+function toMeta(r: DocumentRow): DocumentMeta {
+  return {
+    id: r.id,
+    title: r.title,
+    outlet: r.outlet,
+    published: r.published,
+    language: r.language,
+    author: r.author,
+    file: r.file,
+    origin: r.origin,
+    words: r.words,
+    contentHash: r.content_hash,
+    addedAt: r.added_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function listDocuments(db: Db): DocumentMeta[] {
+  const rows = db.prepare(`SELECT ${META_COLUMNS} FROM documents ORDER BY published IS NULL, published, title`).all() as DocumentRow[];
+  return rows.map(toMeta);
+}
+
+export function getDocumentMeta(db: Db, id: string): DocumentMeta | undefined {
+  const row = db.prepare(`SELECT ${META_COLUMNS} FROM documents WHERE id = ?`).get(id) as DocumentRow | undefined;
+  return row ? toMeta(row) : undefined;
+}
+
+export function getDocument(db: Db, id: string): StoredDocument | undefined {
+  const row = db.prepare(`SELECT ${META_COLUMNS}, text FROM documents WHERE id = ?`).get(id) as (DocumentRow & { text: string }) | undefined;
+  return row ? { ...toMeta(row), text: row.text } : undefined;
+}
+
+export function getDocumentText(db: Db, id: string): string | undefined {
+  const row = db.prepare('SELECT text FROM documents WHERE id = ?').get(id) as { text: string } | undefined;
+  return row?.text;
+}
+
+export function findByContentHash(db: Db, hash: string): DocumentMeta | undefined {
+  const row = db.prepare(`SELECT ${META_COLUMNS} FROM documents WHERE content_hash = ?`).get(hash) as DocumentRow | undefined;
+  return row ? toMeta(row) : undefined;
+}
+
+export function findByFile(db: Db, file: string): DocumentMeta | undefined {
+  const row = db.prepare(`SELECT ${META_COLUMNS} FROM documents WHERE file = ? ORDER BY added_at LIMIT 1`).get(file) as DocumentRow | undefined;
+  return row ? toMeta(row) : undefined;
+}
+
+export function getPassages(db: Db, docId: string): Passage[] {
+  return (
+    db.prepare('SELECT idx, start, end, kind FROM passages WHERE doc_id = ? ORDER BY idx').all(docId) as Array<{
+      idx: number;
+      start: number;
+      end: number;
+      kind: PassageKind;
+    }>
+  ).map((r) => ({ index: r.idx, start: r.start, end: r.end, kind: r.kind }));
+}
+
+export function getSentences(db: Db, docId: string): Sentence[] {
+  return (
+    db.prepare('SELECT idx, passage_idx, start, end FROM sentences WHERE doc_id = ? ORDER BY idx').all(docId) as Array<{
+      idx: number;
+      passage_idx: number;
+      start: number;
+      end: number;
+    }>
+  ).map((r) => ({ index: r.idx, passageIndex: r.passage_idx, start: r.start, end: r.end }));
+}
+
+export function documentCount(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+}
+
+/** Write a document with its segmentation, replacing any earlier version with the same id. */
+export function putDocument(db: Db, doc: StoredDocument, passages: Passage[], sentences: Sentence[]): void {
+  const existing = db.prepare('SELECT added_at FROM documents WHERE id = ?').get(doc.id) as { added_at: string } | undefined;
+  if (existing) {
+    db.prepare(
+      `UPDATE documents SET title = ?, outlet = ?, published = ?, language = ?, author = ?, file = ?, origin = ?,
+         text = ?, content_hash = ?, words = ?, updated_at = ? WHERE id = ?`,
+    ).run(doc.title, doc.outlet, doc.published, doc.language, doc.author, doc.file, doc.origin, doc.text, doc.contentHash, doc.words, doc.updatedAt, doc.id);
+    db.prepare('DELETE FROM passages WHERE doc_id = ?').run(doc.id);
+    db.prepare('DELETE FROM sentences WHERE doc_id = ?').run(doc.id);
+  } else {
+    db.prepare(
+      `INSERT INTO documents (id, title, outlet, published, language, author, file, origin, text, content_hash, words, added_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(doc.id, doc.title, doc.outlet, doc.published, doc.language, doc.author, doc.file, doc.origin, doc.text, doc.contentHash, doc.words, doc.addedAt, doc.updatedAt);
+  }
+  const insP = db.prepare('INSERT INTO passages (doc_id, idx, start, end, kind) VALUES (?, ?, ?, ?, ?)');
+  for (const p of passages) insP.run(doc.id, p.index, p.start, p.end, p.kind);
+  const insS = db.prepare('INSERT INTO sentences (doc_id, idx, passage_idx, start, end) VALUES (?, ?, ?, ?, ?)');
+  for (const s of sentences) insS.run(doc.id, s.index, s.passageIndex, s.start, s.end);
+}
+
+export function deleteDocumentRow(db: Db, id: string): boolean {
+  return db.prepare('DELETE FROM documents WHERE id = ?').run(id).changes > 0;
+}

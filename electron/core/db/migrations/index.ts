@@ -1,0 +1,9 @@
+import type { Migration } from '../migrate.js';
+import { migration0001 } from './0001-library.js';
+import { migration0002 } from './0002-search.js';
+import { migration0003 } from './0003-compare.js';
+import { migration0004 } from './0004-annotate.js';
+import { migration0005 } from './0005-study.js';
+
+// In order, never edited once shipped: a change to the schema is a new file.
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];

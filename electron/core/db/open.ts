@@ -1,0 +1,96 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ParallaxError } from '../errors.js';
+import { migrate } from './migrate.js';
+
+export type Db = Database.Database;
+
+export const DB_FILE_NAME = 'library.sqlite';
+const SLOW_QUERY_MS = 200;
+
+export interface OpenOptions {
+  /** Path to a better_sqlite3.node built for the running runtime (Electron needs its own build). */
+  nativeBinding?: string;
+  readonly?: boolean;
+  /** Log statements slower than this; set by tests to silence. */
+  logSlow?: boolean;
+}
+
+/** Where the native addon for this runtime lives: Electron sets PARALLAX_SQLITE_BINDING. */
+function defaultNativeBinding(): string | undefined {
+  const fromEnv = process.env.PARALLAX_SQLITE_BINDING;
+  return fromEnv && fs.existsSync(fromEnv) ? fromEnv : undefined;
+}
+
+/**
+ * The one place a library database is opened: pragmas, integrity, migrations.
+ * A file that is not a SQLite database is refused with DB_CORRUPT and never overwritten.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  let db: Db;
+  try {
+    const nativeBinding = options.nativeBinding ?? defaultNativeBinding();
+    db = new Database(file, {
+      readonly: options.readonly ?? false,
+      ...(nativeBinding ? { nativeBinding } : {}),
+    });
+  } catch (e) {
+    throw corrupt(file, e);
+  }
+  try {
+    // Reading the schema is the first thing that fails on a file that is not a database.
+    db.pragma('schema_version', { simple: true });
+    if (!options.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+  } catch (e) {
+    db.close();
+    throw corrupt(file, e);
+  }
+  try {
+    migrate(db, file);
+  } catch (e) {
+    db.close();
+    if (e instanceof ParallaxError) throw e;
+    throw corrupt(file, e);
+  }
+  if (options.logSlow ?? process.env.PARALLAX_LOG_SLOW === '1') installSlowQueryLog(db);
+  return db;
+}
+
+function corrupt(file: string, cause: unknown): ParallaxError {
+  const detail = cause instanceof Error ? ` (${cause.message})` : '';
+  return new ParallaxError(
+    'DB_CORRUPT',
+    `The library database at ${file} is not a readable Parallax library${detail}. ` +
+      'It has been left untouched; move it aside or choose another data folder to start a new library.',
+    { cause },
+  );
+}
+
+function installSlowQueryLog(db: Db): void {
+  const prepare = db.prepare.bind(db);
+  // Wrap statements so that anything slower than SLOW_QUERY_MS is reported once per call.
+  (db as { prepare: Db['prepare'] }).prepare = ((sql: string) => {
+    const stmt = prepare(sql);
+    for (const method of ['run', 'get', 'all'] as const) {
+      const original = stmt[method].bind(stmt) as (...args: unknown[]) => unknown;
+      (stmt as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+        const t0 = performance.now();
+        const result = original(...args);
+        const ms = performance.now() - t0;
+        if (ms > SLOW_QUERY_MS) process.stderr.write(`[parallax] slow query (${ms.toFixed(0)} ms): ${sql.slice(0, 120)}\n`);
+        return result;
+      };
+    }
+    return stmt;
+  }) as Db['prepare'];
+}
+
+/** Run fn in one transaction (immediate, so writers queue instead of failing mid-way). */
+export function inTransaction<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}
