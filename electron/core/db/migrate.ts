@@ -18,6 +18,17 @@ export function migrate(db: Db, file: string, migrations: readonly Migration[] =
   migrations.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`Migration ${m.name} is numbered ${m.version}, expected ${i + 1}`);
   });
+  const current = assertNotNewer(db, file, migrations);
+  for (const m of migrations.slice(current)) {
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+}
+
+/** Refuse (before anything writes to the file) a database from newer code. Returns its version. */
+export function assertNotNewer(db: Db, file: string, migrations: readonly Migration[] = MIGRATIONS): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > migrations.length) {
     throw new ParallaxError(
@@ -26,10 +37,5 @@ export function migrate(db: Db, file: string, migrations: readonly Migration[] =
         'Update Parallax to open it; the file has not been changed.',
     );
   }
-  for (const m of migrations.slice(current)) {
-    db.transaction(() => {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
-  }
+  return current;
 }

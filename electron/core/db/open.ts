@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ParallaxError } from '../errors.js';
-import { migrate } from './migrate.js';
+import { assertNotNewer, migrate } from './migrate.js';
 
 export type Db = Database.Database;
 
@@ -42,9 +42,21 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   try {
     // Reading the schema is the first thing that fails on a file that is not a database.
     db.pragma('schema_version', { simple: true });
+  } catch (e) {
+    db.close();
+    throw corrupt(file, e);
+  }
+  try {
+    assertNotNewer(db, file);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  try {
     if (!options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('synchronous = NORMAL');
+    // FULL: a highlight or review the UI has confirmed must survive a power cut, not only a crash.
+    db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
   } catch (e) {
     db.close();
