@@ -34,7 +34,10 @@ function splitGlobal(argv: string[]): { data?: string; json: boolean; help: bool
       data = argv[++i];
       if (data === undefined) throw new UsageError('--data needs a folder.');
     } else if (a.startsWith('--data=')) data = a.slice('--data='.length);
-    else if (a === '--') rest.push(...argv.slice(i + 1)), (i = argv.length);
+    else if (a === '--') {
+      rest.push(...argv.slice(i + 1));
+      break;
+    }
     else rest.push(a);
   }
   return { data, json, help, rest };
