@@ -37,6 +37,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       ...(nativeBinding ? { nativeBinding } : {}),
     });
   } catch (e) {
+    if (isAddonLoadFailure(e)) {
+      throw new ParallaxError(
+        'INTERNAL',
+        `Parallax could not load its SQLite engine (${(e as Error).message.split('\n')[0]}). ` +
+          'Reinstall Parallax (for a source checkout: npm install, then npm start rebuilds it). Your library has not been touched.',
+        { cause: e },
+      );
+    }
     throw corrupt(file, e);
   }
   try {
@@ -71,6 +79,13 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
   if (options.logSlow ?? process.env.PARALLAX_LOG_SLOW === '1') installSlowQueryLog(db);
   return db;
+}
+
+/** A native addon that fails to load is a broken installation, not a broken library. */
+function isAddonLoadFailure(e: unknown): boolean {
+  const err = e as NodeJS.ErrnoException | undefined;
+  if (!err || typeof err !== 'object') return false;
+  return err.code === 'ERR_DLOPEN_FAILED' || /NODE_MODULE_VERSION|bindings file|\.node\b|invalid ELF|dlopen/i.test(String(err.message));
 }
 
 function corrupt(file: string, cause: unknown): ParallaxError {
