@@ -6,6 +6,7 @@ export interface Span {
   end: number;
 }
 
+// 'quote' is reserved: the segmenter does not produce it at present (see docs/data-model.md).
 export type PassageKind = 'heading' | 'paragraph' | 'list-item' | 'quote' | 'meta';
 
 export interface Passage extends Span {
