@@ -30,6 +30,8 @@ export default tseslint.config(
     },
   },
   { files: ['renderer/**/*.{ts,tsx}'], plugins: { 'react-hooks': reactHooks }, rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn', 'no-restricted-imports': ['error', rendererForbidden] } },
+  // The Vite config runs in Node at build time and shares the window's CSP with main.
+  { files: ['renderer/vite.config.ts'], rules: { 'no-restricted-imports': 'off' } },
   { files: ['electron/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', coreForbidden] } },
   { files: ['electron/api/**/*.ts'], ignores: ['electron/api/handlers.ts', 'electron/api/handlers/**'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['electron', '**/core/**', 'better-sqlite3'], message: 'The contract is shared with the renderer: it may not import core, Electron or SQLite.' }] }] } },
 );

@@ -46,6 +46,9 @@ if (want('lint')) step('lint', bin('eslint'), ['.', '--max-warnings=0']);
 if (want('typecheck')) {
   step('typecheck (node)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
   step('typecheck (renderer)', bin('tsc'), ['-p', 'renderer/tsconfig.json', '--noEmit']);
+  for (const dir of ['tests/e2e', 'tests/e2e-electron']) {
+    if (fs.existsSync(path.join(root, dir, 'tsconfig.json'))) step(`typecheck (${dir})`, bin('tsc'), ['-p', `${dir}/tsconfig.json`, '--noEmit']);
+  }
 }
 if (want('unit')) {
   const out = path.join(tmp, 'vitest.json');
@@ -58,7 +61,9 @@ for (const [name, config] of [
 ]) {
   if (!want(name) || !fs.existsSync(path.join(root, config))) continue;
   const out = path.join(tmp, `${name}.json`);
-  step(`${name} (playwright)`, bin('playwright'), ['test', '-c', config, '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_FILE: out });
+  step(`${name} (playwright)`, bin('playwright'), ['test', '-c', config, '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_FILE: out,
+  });
   countPlaywright(out);
 }
 

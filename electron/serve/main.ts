@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDispatcher } from '../api/handlers.js';
+import { isParallaxError } from '../core/errors.js';
+import { openLibrary, type Library } from '../core/library.js';
+import { defaultDataDir } from '../core/paths.js';
+import { parseServeArgs, SERVE_USAGE, ServeUsageError } from './options.js';
+import { startHost, type RunningHost } from './server.js';
+
+/** dist/electron/serve/main.js -> dist/renderer */
+function defaultRendererDir(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'renderer');
+}
+
+export async function main(argv = process.argv.slice(2)): Promise<number> {
+  let options;
+  try {
+    options = parseServeArgs(argv);
+  } catch (e) {
+    if (e instanceof ServeUsageError) {
+      process.stderr.write(`parallax serve: ${e.message}\n\n${SERVE_USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (options.help) {
+    process.stdout.write(SERVE_USAGE + '\n');
+    return 0;
+  }
+  const rendererDir = path.resolve(options.rendererDir ?? defaultRendererDir());
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    process.stderr.write(`parallax serve: no built renderer in ${rendererDir}. Run \`npm run build\` first.\n`);
+    return 1;
+  }
+
+  let lib: Library;
+  try {
+    lib = await openLibrary({ dataDir: options.dataDir ?? defaultDataDir() });
+  } catch (e) {
+    process.stderr.write(`parallax serve: ${isParallaxError(e) ? e.message : `the library could not be opened (${(e as Error)?.message ?? String(e)}).`}\n`);
+    return 1;
+  }
+  const dispatcher = createDispatcher(lib, (m) => process.stderr.write(m + '\n'));
+
+  let host: RunningHost;
+  try {
+    host = await startHost({ backend: dispatcher, rendererDir, host: options.host, port: options.port });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === 'EADDRINUSE' ? `port ${options.port} is already in use; choose another with --port, or --port 0 for any free one` : err.message;
+    process.stderr.write(`parallax serve: cannot listen on ${options.host}:${options.port}: ${why}.\n`);
+    await lib.close();
+    return 1;
+  }
+
+  process.stdout.write(`Parallax is serving the library in ${lib.dataDir}\n`);
+  process.stdout.write('Open this address in a browser on this machine (Ctrl+C stops):\n');
+  process.stdout.write(`${host.url}\n`);
+
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      process.stderr.write(`parallax serve: ${signal}, closing the library…\n`);
+      void (async () => {
+        await host.close();
+        await lib.close();
+        resolve(0);
+      })();
+    };
+    process.on('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
+  });
+}
+
+const isEntry = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isEntry) {
+  main().then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      process.stderr.write(`parallax serve: unexpected error: ${(e as Error)?.message ?? String(e)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,296 @@
+import { useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
+import type { DocSummary } from '@contract';
+import { api, notifyChanged, useResult } from '../../api';
+import { navigate, routeToHash } from '../../app/navigation';
+import { setSetting, useSetting } from '../../app/settings';
+import type { ViewProps } from '../../app/views';
+import { Button, confirm, EmptyState, ErrorMessage, Progress, toast, toastError } from '../../components';
+import { formatDate, formatLength, plural, textToBase64 } from '../../lib/format';
+import { ACCEPTED_EXTENSIONS, importFileList } from './importFiles';
+import { ImportResults } from './ImportResults';
+import { setImportResults, useImportResults } from './importStore';
+import { asSortKey, filterDocs, SORTS, sortDocs, type SortKey } from './sortFilter';
+
+function progressText(p: number): string {
+  if (p <= 0) return 'Not started';
+  if (p >= 0.98) return 'Finished';
+  return `${Math.round(p * 100)}% read`;
+}
+
+function DocRow({ doc, fresh, onDelete }: { doc: DocSummary; fresh: boolean; onDelete: (d: DocSummary) => void }) {
+  const date = formatDate(doc.published);
+  const route = { view: 'reader', docId: doc.id } as const;
+  return (
+    <li className={`doc-row${fresh ? ' doc-row-fresh' : ''}`} data-doc-id={doc.id}>
+      <div className="doc-main">
+        <h2 className="doc-title">
+          <a
+            href={routeToHash(route)}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate(route);
+            }}
+          >
+            {doc.title}
+          </a>
+        </h2>
+        <p className="doc-meta">
+          <span className={doc.outlet ? '' : 'doc-meta-missing'}>{doc.outlet ?? 'Outlet unknown'}</span>
+          <span aria-hidden="true"> · </span>
+          <span className={date ? '' : 'doc-meta-missing'}>{date ?? 'Undated'}</span>
+          <span aria-hidden="true"> · </span>
+          <span>{formatLength(doc.words)}</span>
+          {fresh ? <span className="tag">New</span> : null}
+        </p>
+      </div>
+      <div className="doc-progress">
+        <Progress value={doc.progress} label={`Reading progress: ${progressText(doc.progress)}`} />
+        <span className="doc-progress-text" aria-hidden="true">
+          {progressText(doc.progress)}
+        </span>
+      </div>
+      <Button variant="ghost" size="sm" className="doc-delete" aria-label={`Delete “${doc.title}”`} onClick={() => onDelete(doc)}>
+        Delete
+      </Button>
+    </li>
+  );
+}
+
+export default function LibraryView(_props: ViewProps<'library'>) {
+  const docs = useResult(() => api['docs.list']({}), [], { refreshOn: ['docs'] });
+  const [filter, setFilter] = useState('');
+  const sort = asSortKey(useSetting('library.sort', 'published'));
+  const results = useImportResults();
+  const setResults = setImportResults;
+  const [importing, setImporting] = useState<number | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const dragDepth = useRef(0);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const ids = useId();
+
+  useEffect(() => {
+    document.title = 'Library · Parallax';
+  }, []);
+
+  const list = useMemo(() => sortDocs(filterDocs(docs.value ?? [], filter), sort), [docs.value, filter, sort]);
+  const freshIds = useMemo(() => new Set((results ?? []).flatMap((r) => ('id' in r ? [r.id] : []))), [results]);
+
+  const runImport = async (files: File[]) => {
+    if (!files.length) return;
+    setImporting(files.length);
+    try {
+      const outcomes = await importFileList(files);
+      setResults(outcomes);
+      const okCount = outcomes.filter((o) => 'id' in o).length;
+      const failed = outcomes.length - okCount;
+      if (okCount) notifyChanged('docs');
+      toast({
+        kind: failed ? 'error' : 'success',
+        message: failed
+          ? `${plural(okCount, 'file')} imported, ${plural(failed, 'file')} could not be imported. See the results above the list.`
+          : `Imported ${plural(okCount, 'file')}.`,
+      });
+    } catch (e) {
+      toastError(e);
+    } finally {
+      setImporting(null);
+    }
+  };
+
+  const onDelete = async (doc: DocSummary) => {
+    const impact = await api['docs.deleteImpact']({ id: doc.id });
+    if (!impact.ok) {
+      toastError(impact.error);
+      return;
+    }
+    const { highlights, notes, cards } = impact.value;
+    const owned = [highlights ? plural(highlights, 'highlight') : '', notes ? plural(notes, 'note') : '', cards ? plural(cards, 'flashcard') : ''].filter(Boolean);
+    // Undo re-imports the text; that is only faithful for an imported file with nothing attached.
+    const undoable = doc.origin === 'imported' && owned.length === 0;
+    const ok = await confirm({
+      title: `Delete “${doc.title}”?`,
+      body:
+        (owned.length ? `Its ${owned.join(', ').replace(/, ([^,]*)$/, ' and $1')} will be deleted with it. ` : 'It has no highlights or notes. ') +
+        (undoable ? 'You can undo this right after.' : 'This cannot be undone.'),
+      confirmLabel: 'Delete',
+      danger: true,
+    });
+    if (!ok) return;
+    const detail = undoable ? await api['docs.get']({ id: doc.id }) : null;
+    const res = await api['docs.delete']({ id: doc.id });
+    if (!res.ok) {
+      toastError(res.error);
+      return;
+    }
+    notifyChanged('docs');
+    headingRef.current?.focus();
+    toast({
+      kind: 'info',
+      message: `Deleted “${doc.title}”.`,
+      action:
+        detail?.ok
+          ? {
+              label: 'Undo',
+              run: async () => {
+                const back = await api['docs.import']({ files: [{ name: detail.value.file, dataBase64: textToBase64(detail.value.text) }] });
+                if (!back.ok || !back.value[0] || !('id' in back.value[0])) {
+                  toastError(back.ok ? (back.value[0] && 'error' in back.value[0] ? back.value[0].error : null) : back.error);
+                  return;
+                }
+                notifyChanged('docs');
+                toast({ kind: 'success', message: `Restored “${doc.title}”.` });
+              },
+            }
+          : undefined,
+    });
+  };
+
+  const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer.types).includes('Files');
+  const dropHandlers = {
+    onDragEnter: (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      dragDepth.current++;
+      setDragging(true);
+    },
+    onDragOver: (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    },
+    onDragLeave: () => {
+      dragDepth.current = Math.max(0, dragDepth.current - 1);
+      if (!dragDepth.current) setDragging(false);
+    },
+    onDrop: (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      dragDepth.current = 0;
+      setDragging(false);
+      void runImport(Array.from(e.dataTransfer.files));
+    },
+  };
+
+  const total = docs.value?.length ?? 0;
+  const chooseFiles = () => fileInput.current?.click();
+
+  return (
+    <div className="library" {...dropHandlers}>
+      <div className="library-inner">
+        <div className="view-header">
+          <div>
+            <h1 ref={headingRef} tabIndex={-1} className="view-title">
+              Library
+            </h1>
+            <p className="view-subtitle">{docs.value ? plural(total, 'document') : '\u00a0'}</p>
+          </div>
+          <div className="toolbar">
+            <Button variant="primary" onClick={chooseFiles} disabled={importing !== null}>
+              Import files…
+            </Button>
+            <input
+              ref={fileInput}
+              type="file"
+              multiple
+              accept={ACCEPTED_EXTENSIONS.join(',')}
+              className="visually-hidden"
+              tabIndex={-1}
+              aria-label="Choose files to import"
+              data-testid="import-input"
+              onChange={(e) => {
+                const files = Array.from(e.target.files ?? []);
+                e.target.value = '';
+                void runImport(files);
+              }}
+            />
+          </div>
+        </div>
+
+        {total > 0 ? (
+          <div className="library-controls" role="search" aria-label="Filter the library">
+            <label className="field">
+              <span className="field-label">Filter</span>
+              <input
+                type="search"
+                value={filter}
+                onChange={(e) => setFilter(e.target.value)}
+                placeholder="Title, outlet or author"
+                aria-describedby={`${ids}-count`}
+              />
+            </label>
+            <label className="field">
+              <span className="field-label">Sort by</span>
+              <select value={sort} onChange={(e) => void setSetting('library.sort', e.target.value as SortKey)}>
+                {SORTS.map((s) => (
+                  <option key={s.value} value={s.value}>
+                    {s.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <p id={`${ids}-count`} className="library-count" aria-live="polite">
+              {filter ? `${list.length} of ${total} shown` : ''}
+            </p>
+          </div>
+        ) : null}
+
+        {importing !== null ? (
+          <div className="import-progress" role="status">
+            <Progress label={`Importing ${plural(importing, 'file')}…`} showLabel />
+          </div>
+        ) : null}
+
+        {results ? <ImportResults results={results} onClose={() => setResults(null)} /> : null}
+
+        {docs.status === 'error' && !docs.value ? <ErrorMessage error={docs.error} title="The library could not be loaded" retry={docs.reload} /> : null}
+
+        {docs.status === 'loading' && !docs.value ? (
+          <p className="view-loading" role="status">
+            Loading the library…
+          </p>
+        ) : null}
+
+        {docs.value && total === 0 ? (
+          <EmptyState
+            title="Your library is empty"
+            body={
+              <p>
+                Import articles or reports as <strong>.txt</strong>, <strong>.md</strong> or <strong>.html</strong> files: choose
+                them with <em>Import files…</em>, or drop them anywhere on this window.
+              </p>
+            }
+            action={
+              <Button variant="primary" onClick={chooseFiles}>
+                Import files…
+              </Button>
+            }
+          />
+        ) : null}
+
+        {docs.value && total > 0 && list.length === 0 ? (
+          <EmptyState
+            title={`No document matches “${filter}”`}
+            body="Filtering looks at titles, outlets and authors. To search inside the texts, use Search."
+            action={<Button onClick={() => setFilter('')}>Clear the filter</Button>}
+          />
+        ) : null}
+
+        {list.length > 0 ? (
+          <ul className="doc-list" aria-label="Documents">
+            {list.map((d) => (
+              <DocRow key={d.id} doc={d} fresh={freshIds.has(d.id)} onDelete={(x) => void onDelete(x)} />
+            ))}
+          </ul>
+        ) : null}
+
+        {total > 0 ? <p className="library-hint">Drop .txt, .md or .html files anywhere here to import them.</p> : null}
+      </div>
+      {dragging ? (
+        <div className="drop-overlay" aria-hidden="true">
+          <p>Drop to import</p>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,277 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { DocDetail } from '@contract';
+import { api, useResult } from '../../api';
+import { navigate } from '../../app/navigation';
+import { useShortcut } from '../../app/shortcuts';
+import { stepReaderSize, useReaderSize, READER_SIZES } from '../../app/theme';
+import type { ViewProps } from '../../app/views';
+import { Button, EmptyState, ErrorMessage } from '../../components';
+import { formatDate, formatLength } from '../../lib/format';
+import { PassageText } from '../../reader/PassageText';
+import type { Decoration } from '../../reader/decorations';
+import { readerExtensions, type ReaderContext } from '../../reader/extensions';
+import { offsetAtTop, scrollToOffset, selectionToRange, type TextRange } from '../../reader/selection';
+import { contentsOf, currentEntry, isLong } from './contents';
+import { SelectionToolbar } from './SelectionToolbar';
+import { SidePanel } from './SidePanel';
+
+const SAVE_DELAY_MS = 600;
+const FLASH_MS = 2600;
+
+/** A letter A with a small minus or plus: an icon, so the button's name is its label alone. */
+function TextSizeIcon({ sign }: { sign: 'minus' | 'plus' }) {
+  return (
+    <svg viewBox="0 0 22 16" className="icon icon-text-size" aria-hidden="true" focusable="false">
+      <path d="M1.5 14.5 6.5 2l5 12.5M3.5 10h6" />
+      <path d={sign === 'plus' ? 'M14 8h6M17 5v6' : 'M14 8h6'} />
+    </svg>
+  );
+}
+
+function sameRange(a: TextRange | null, b: TextRange | null): boolean {
+  return a === b || (!!a && !!b && a.start === b.start && a.end === b.end);
+}
+
+export default function ReaderView({ route, navSeq }: ViewProps<'reader'>) {
+  const result = useResult(() => api['docs.get']({ id: route.docId }), [route.docId], { refreshOn: ['docs'] });
+  const doc = result.value?.id === route.docId ? result.value : undefined;
+
+  if (!doc) {
+    if (result.status === 'error') {
+      return (
+        <div className="reader-message">
+          {result.error.code === 'NOT_FOUND' ? (
+            <EmptyState
+              title="This document is not in the library"
+              body="It may have been deleted. Choose another one from the library."
+              action={
+                <Button variant="primary" onClick={() => navigate({ view: 'library' })}>
+                  Go to the library
+                </Button>
+              }
+            />
+          ) : (
+            <ErrorMessage error={result.error} title="The document could not be opened" retry={result.reload} />
+          )}
+        </div>
+      );
+    }
+    return (
+      <p className="view-loading" role="status">
+        Opening the document…
+      </p>
+    );
+  }
+  return <Reader key={doc.id} doc={doc} route={route} navSeq={navSeq} />;
+}
+
+function Reader({ doc, route, navSeq }: { doc: DocDetail } & ViewProps<'reader'>) {
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const textRef = useRef<HTMLDivElement>(null);
+  const [selection, setSelection] = useState<TextRange | null>(null);
+  const [topOffset, setTopOffset] = useState(doc.position);
+  const [flash, setFlash] = useState<{ start: number; end: number; id: number } | null>(null);
+  const long = isLong(doc);
+  const [showContents, setShowContents] = useState(() => long && window.innerWidth >= 1100);
+  const panels = useMemo(() => readerExtensions().filter((e) => e.panel), []);
+  const [showPanel, setShowPanel] = useState(() => panels.length > 0 && window.innerWidth >= 1000);
+  const size = useReaderSize();
+  const progressRef = useRef(doc.progress);
+  const contents = useMemo(() => contentsOf(doc), [doc]);
+
+  useEffect(() => {
+    document.title = `${doc.title} · Parallax`;
+  }, [doc.title]);
+
+  const scrollTo = useCallback((offset: number, flashRange?: [number, number]) => {
+    const el = textRef.current;
+    if (!el) return;
+    scrollToOffset(el, offset, { smooth: true, end: flashRange?.[1] });
+    if (flashRange) setFlash({ start: flashRange[0], end: flashRange[1], id: Date.now() });
+  }, []);
+
+  // Open at the route's offset (a search result, a link) or where the reader left off.
+  const routeOffset = route.offset;
+  const routeEnd = route.end;
+  const routeFlash = route.flash;
+  const savedPosition = useRef(doc.position);
+  useLayoutEffect(() => {
+    const el = textRef.current;
+    const scroller = scrollerRef.current;
+    if (!el || !scroller) return;
+    const target = routeOffset ?? savedPosition.current;
+    if (target > 0) scrollToOffset(el, target, { end: routeEnd });
+    else scroller.scrollTop = 0;
+    if (routeOffset !== undefined && routeFlash && routeEnd !== undefined && routeEnd > routeOffset) {
+      setFlash({ start: routeOffset, end: routeEnd, id: navSeq });
+    }
+    scroller.focus({ preventScroll: true });
+  }, [navSeq, routeOffset, routeEnd, routeFlash]);
+
+  useEffect(() => {
+    if (!flash) return;
+    const t = setTimeout(() => setFlash(null), FLASH_MS);
+    return () => clearTimeout(t);
+  }, [flash]);
+
+  // Remember the position: measured on every scroll frame, sent debounced, and sent once
+  // more on leaving (when the DOM is already gone, so the last measurement is what counts).
+  const pending = useRef<{ position: number; progress: number } | null>(null);
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const frame = useRef(0);
+  const send = useCallback(() => {
+    clearTimeout(saveTimer.current);
+    const p = pending.current;
+    if (!p) return;
+    pending.current = null;
+    void api['docs.setPosition']({ id: doc.id, position: p.position, progress: p.progress });
+  }, [doc.id]);
+  const measure = useCallback(() => {
+    frame.current = 0;
+    const el = textRef.current;
+    const scroller = scrollerRef.current;
+    if (!el || !scroller) return;
+    const position = offsetAtTop(el) ?? 0;
+    const room = scroller.scrollHeight - scroller.clientHeight;
+    const fraction = room > 4 ? scroller.scrollTop / room : 1;
+    // Progress is how far the reader has got, so scrolling back up does not lower it.
+    const progress = Math.min(1, Math.max(progressRef.current, fraction));
+    progressRef.current = progress;
+    pending.current = { position, progress };
+    setTopOffset(position);
+    clearTimeout(saveTimer.current);
+    saveTimer.current = setTimeout(send, SAVE_DELAY_MS);
+  }, [send]);
+  const onScroll = () => {
+    if (!frame.current) frame.current = requestAnimationFrame(measure);
+  };
+  useEffect(
+    () => () => {
+      cancelAnimationFrame(frame.current);
+      send();
+    },
+    [send],
+  );
+
+  // Track the selection as document offsets.
+  useEffect(() => {
+    const onChange = () => {
+      const el = textRef.current;
+      const next = el ? selectionToRange(el) : null;
+      setSelection((prev) => (sameRange(prev, next) ? prev : next));
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => document.removeEventListener('selectionchange', onChange);
+  }, []);
+
+  const clearSelection = useCallback(() => {
+    window.getSelection()?.removeAllRanges();
+    setSelection(null);
+  }, []);
+
+  const ctx: ReaderContext = useMemo(
+    () => ({ doc, selection, topOffset, scrollTo, clearSelection }),
+    [doc, selection, topOffset, scrollTo, clearSelection],
+  );
+
+  // Extensions are fixed at start-up, so this loop calls the same hooks in the same order.
+  const extensionDecorations: Decoration[] = [];
+  for (const ext of readerExtensions()) {
+    if (ext.useDecorations) extensionDecorations.push(...ext.useDecorations(ctx));
+  }
+  const decorations = flash
+    ? [...extensionDecorations, { key: `flash-${flash.id}`, start: flash.start, end: flash.end, className: 'flash', attrs: { 'data-flash': '' } }]
+    : extensionDecorations;
+
+  const current = currentEntry(contents, topOffset);
+  const jump = (index: number) => {
+    const entry = contents[Math.max(0, Math.min(contents.length - 1, index))];
+    if (!entry) return;
+    scrollTo(entry.start);
+    setTopOffset(entry.start);
+    scrollerRef.current?.focus({ preventScroll: true });
+  };
+  useShortcut('[', () => jump(current - 1), { description: 'Previous section or passage' });
+  useShortcut(']', () => jump(current + 1), { description: 'Next section or passage' });
+
+  const date = formatDate(doc.published);
+  const contentsId = 'reader-contents';
+  const panelId = 'reader-panel';
+  return (
+    <div className={`reader${showContents ? ' with-contents' : ''}${showPanel && panels.length ? ' with-panel' : ''}`}>
+      <div className="reader-toolbar" role="toolbar" aria-label="Reading">
+        <Button variant="ghost" size="sm" onClick={() => navigate({ view: 'library' })}>
+          ← Library
+        </Button>
+        <Button
+          variant="ghost"
+          size="sm"
+          aria-expanded={showContents}
+          aria-controls={showContents ? contentsId : undefined}
+          onClick={() => setShowContents((s) => !s)}
+        >
+          Contents
+        </Button>
+        <span className="toolbar-spacer" />
+        <div className="text-size" role="group" aria-label="Text size">
+          <Button variant="ghost" size="sm" aria-label="Smaller text" disabled={size <= READER_SIZES[0]} onClick={() => stepReaderSize(-1)}>
+            <TextSizeIcon sign="minus" />
+          </Button>
+          <span className="text-size-value" aria-live="polite">
+            {size}px
+          </span>
+          <Button variant="ghost" size="sm" aria-label="Larger text" disabled={size >= READER_SIZES[READER_SIZES.length - 1]} onClick={() => stepReaderSize(1)}>
+            <TextSizeIcon sign="plus" />
+          </Button>
+        </div>
+        {panels.length ? (
+          <Button variant="ghost" size="sm" aria-expanded={showPanel} aria-controls={showPanel ? panelId : undefined} onClick={() => setShowPanel((s) => !s)}>
+            Side panel
+          </Button>
+        ) : null}
+      </div>
+
+      {showContents ? (
+        <nav id={contentsId} className="reader-contents" aria-label="Contents">
+          <p className="reader-contents-title" aria-hidden="true">
+            Contents
+          </p>
+          <ol>
+            {contents.map((c, i) => (
+              <li key={c.passageIndex}>
+                <a
+                  href={`#p-${c.passageIndex}`}
+                  className={`contents-link contents-${c.kind}`}
+                  aria-current={i === current ? 'location' : undefined}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    jump(i);
+                  }}
+                >
+                  {c.label}
+                </a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      ) : null}
+
+      <div ref={scrollerRef} className="reader-scroll" tabIndex={0} aria-label={`Text of ${doc.title}`} onScroll={onScroll} role="region">
+        <article className="reader-article" lang={doc.language || undefined} style={{ fontSize: `${size}px` }}>
+          <header className="reader-header">
+            <h1 className="reader-title">{doc.title}</h1>
+            <p className="reader-meta">
+              {[doc.outlet, date, doc.author, formatLength(doc.words)].filter(Boolean).join(' · ')}
+            </p>
+          </header>
+          <div ref={textRef}>
+            <PassageText text={doc.text} passages={doc.passages} decorations={decorations} />
+          </div>
+        </article>
+      </div>
+
+      {showPanel && panels.length ? <SidePanel id={panelId} ctx={ctx} panels={panels} /> : null}
+      <SelectionToolbar ctx={ctx} container={textRef} />
+    </div>
+  );
+}
