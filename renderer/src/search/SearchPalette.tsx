@@ -7,6 +7,7 @@ import { describeKeys } from '../app/shortcuts';
 import { Dialog } from '../components/Dialog';
 import { Progress } from '../components/Progress';
 import { groupHits, snippetParts } from './results';
+import { searchNotesForPalette, type PaletteNoteItem } from '../features/highlights/paletteNotes';
 
 let isOpen = false;
 const listeners = new Set<() => void>();
@@ -57,6 +58,8 @@ function PaletteBody() {
   const [pending, setPending] = useState(false);
   const [active, setActive] = useState(0);
   const [status, setStatus] = useState<SearchStatus | null>(null);
+  // The reader's own notes and highlights are searched beside the documents.
+  const [notes, setNotes] = useState<PaletteNoteItem[]>([]);
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const seq = useRef(0);
@@ -93,14 +96,19 @@ function PaletteBody() {
     const mine = ++seq.current;
     if (!q) {
       setResponse(null);
+      setNotes([]);
       setError(null);
       setPending(false);
       return;
     }
     setPending(true);
     const timer = setTimeout(async () => {
-      const res = await api['search.query']({ query: q, limit: 50, channel: CHANNEL });
+      const [res, noteItems] = await Promise.all([
+        api['search.query']({ query: q, limit: 50, channel: CHANNEL }),
+        searchNotesForPalette(q),
+      ]);
       if (mine !== seq.current) return;
+      setNotes(noteItems);
       if (!res.ok && res.error.code === 'CANCELLED') return;
       setPending(false);
       if (res.ok) {
@@ -116,7 +124,9 @@ function PaletteBody() {
   }, [query, ready]);
 
   const groups = useMemo(() => groupHits(response?.hits ?? []), [response]);
-  const flat = useMemo(() => groups.flatMap((g) => g.hits), [groups]);
+  const flatHits = useMemo(() => groups.flatMap((g) => g.hits), [groups]);
+  // One keyboard list: document matches first, then the reader's notes.
+  const flat = useMemo<Array<SearchHit | PaletteNoteItem>>(() => [...flatHits, ...notes], [flatHits, notes]);
 
   useEffect(() => {
     const el = listRef.current?.querySelector<HTMLElement>(`[data-index="${active}"]`);
@@ -140,8 +150,12 @@ function PaletteBody() {
       setActive((a) => Math.max(0, Math.min(flat.length - 1, a + (e.key === 'PageDown' ? 5 : -5))));
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      const hit = flat[active];
-      if (hit) openHit(hit);
+      const item = flat[active];
+      if (item && 'docId' in item) openHit(item);
+      else if (item) {
+        closeSearch();
+        item.open();
+      }
     }
   };
 
@@ -151,9 +165,12 @@ function PaletteBody() {
   let summary = '';
   if (q && response && !pending) {
     const docs = groups.length;
+    const noteCount = notes.length ? ` and ${notes.length} in your notes` : '';
     summary = response.hits.length
-      ? `${response.total} ${response.total === 1 ? 'match' : 'matches'} in ${docs} ${docs === 1 ? 'document' : 'documents'}`
-      : `No matches for “${q}”`;
+      ? `${response.total} ${response.total === 1 ? 'match' : 'matches'} in ${docs} ${docs === 1 ? 'document' : 'documents'}${noteCount}`
+      : notes.length
+        ? `No matches in the documents; ${notes.length} in your notes`
+        : `No matches for “${q}”`;
   }
 
   return (
@@ -206,7 +223,7 @@ function PaletteBody() {
               {g.title}
             </div>
             {g.hits.map((hit) => {
-              const i = flat.indexOf(hit);
+              const i = flatHits.indexOf(hit);
               return (
                 <div
                   key={`${hit.docId}-${hit.start}-${i}`}
@@ -224,6 +241,36 @@ function PaletteBody() {
             })}
           </div>
         ))}
+        {notes.length ? (
+          <div role="group" aria-labelledby={`${ids}-g-notes`} className="palette-group">
+            <div className="palette-group-title" id={`${ids}-g-notes`} role="presentation">
+              Your notes
+            </div>
+            {notes.map((n, k) => {
+              const i = flatHits.length + k;
+              return (
+                <div
+                  key={n.key}
+                  id={optionId(i)}
+                  data-index={i}
+                  role="option"
+                  aria-selected={i === active}
+                  className="palette-option"
+                  onMouseMove={() => setActive(i)}
+                  onClick={() => {
+                    closeSearch();
+                    n.open();
+                  }}
+                >
+                  <span className="hit-label">{n.label}</span>{' '}
+                  <span className="hit-snippet">
+                    {snippetParts(n.snippet, n.marks).map((p, j) => (p.marked ? <mark key={j}>{p.text}</mark> : <span key={j}>{p.text}</span>))}
+                  </span>
+                </div>
+              );
+            })}
+          </div>
+        ) : null}
         {!q ? (
           <p className="palette-empty">
             Type to search every document. <kbd>↑</kbd> <kbd>↓</kbd> choose, <kbd>Enter</kbd> opens the document at the match.
