@@ -17,11 +17,26 @@ function progressText(p: number): string {
   return `${Math.round(p * 100)}% read`;
 }
 
-function DocRow({ doc, fresh, onDelete }: { doc: DocSummary; fresh: boolean; onDelete: (d: DocSummary) => void }) {
+interface DocRowProps {
+  doc: DocSummary;
+  fresh: boolean;
+  selected: boolean;
+  onSelect: (d: DocSummary, selected: boolean) => void;
+  onDelete: (d: DocSummary) => void;
+}
+
+function DocRow({ doc, fresh, selected, onSelect, onDelete }: DocRowProps) {
   const date = formatDate(doc.published);
   const route = { view: 'reader', docId: doc.id } as const;
   return (
-    <li className={`doc-row${fresh ? ' doc-row-fresh' : ''}`} data-doc-id={doc.id}>
+    <li className={`doc-row${fresh ? ' doc-row-fresh' : ''}${selected ? ' doc-row-selected' : ''}`} data-doc-id={doc.id}>
+      <input
+        type="checkbox"
+        className="doc-select"
+        checked={selected}
+        onChange={(e) => onSelect(doc, e.target.checked)}
+        aria-label={`Select “${doc.title}” to compare`}
+      />
       <div className="doc-main">
         <h2 className="doc-title">
           <a
@@ -64,6 +79,10 @@ export default function LibraryView(_props: ViewProps<'library'>) {
   const setResults = setImportResults;
   const [importing, setImporting] = useState<number | null>(null);
   const [dragging, setDragging] = useState(false);
+  // Documents ticked for side-by-side reading, in the order they were ticked.
+  const [selected, setSelected] = useState<string[]>([]);
+  const onSelect = (d: DocSummary, on: boolean) => setSelected((cur) => (on ? [...cur.filter((x) => x !== d.id), d.id] : cur.filter((x) => x !== d.id)));
+  const compareSelected = () => navigate({ view: 'compare', docIds: selected.slice(0, 4) });
   const dragDepth = useRef(0);
   const fileInput = useRef<HTMLInputElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -186,6 +205,15 @@ export default function LibraryView(_props: ViewProps<'library'>) {
             <p className="view-subtitle">{docs.value ? plural(total, 'document') : '\u00a0'}</p>
           </div>
           <div className="toolbar">
+            {total > 1 ? (
+              <Button
+                onClick={compareSelected}
+                disabled={selected.length < 2}
+                title={selected.length < 2 ? 'Tick two to four documents below to read them side by side' : undefined}
+              >
+                {selected.length >= 2 ? `Compare ${selected.length} side by side` : 'Compare selected'}
+              </Button>
+            ) : null}
             <Button variant="primary" onClick={chooseFiles} disabled={importing !== null}>
               Import files…
             </Button>
@@ -279,7 +307,14 @@ export default function LibraryView(_props: ViewProps<'library'>) {
         {list.length > 0 ? (
           <ul className="doc-list" aria-label="Documents">
             {list.map((d) => (
-              <DocRow key={d.id} doc={d} fresh={freshIds.has(d.id)} onDelete={(x) => void onDelete(x)} />
+              <DocRow
+                key={d.id}
+                doc={d}
+                fresh={freshIds.has(d.id)}
+                selected={selected.includes(d.id)}
+                onSelect={onSelect}
+                onDelete={(x) => void onDelete(x)}
+              />
             ))}
           </ul>
         ) : null}
