@@ -1,24 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export function mimeFor(file: string): string {
-  return MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
+// One table of content types for both hosts of the renderer (app:// in Electron, HTTP here).
+export { mimeTypeFor as mimeFor } from '../main/renderer-files.js';
 
 /**
  * The file under `root` a URL path names, or null when it names nothing there (including any

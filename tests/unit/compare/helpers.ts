@@ -1,36 +1,7 @@
-import { createDispatcher, type Dispatcher } from '../../../electron/api/handlers.js';
-import type { OpName, OpOutput } from '../../../electron/api/contract.js';
-import type { Library } from '../../../electron/core/library.js';
 import type { Alignment, AlignmentLink } from '../../../electron/core/compare/index.js';
-import { freshLibrary } from '../../helpers/library.js';
 
-export interface Setup {
-  lib: Library;
-  api: Dispatcher;
-  call<N extends OpName>(name: N, input: unknown): Promise<OpOutput<N>>;
-  /** Import (or re-import: same file name = new version of the same document) a text file. */
-  importText(name: string, text: string): Promise<string>;
-}
-
-export async function setup(options: { corpus?: boolean } = {}): Promise<Setup> {
-  const lib = await freshLibrary({ corpus: options.corpus ?? false });
-  const api = createDispatcher(lib, () => {});
-  const call = async <N extends OpName>(name: N, input: unknown): Promise<OpOutput<N>> => {
-    const res = await api.call(name, input);
-    if (!res.ok) throw new Error(`${name} failed: ${res.error.code} ${res.error.message}`);
-    return res.value as OpOutput<N>;
-  };
-  return {
-    lib,
-    api,
-    call,
-    async importText(name, text) {
-      const [outcome] = await call('docs.import', { files: [{ name, dataBase64: Buffer.from(text, 'utf8').toString('base64') }] });
-      if (!outcome || !('id' in outcome)) throw new Error(`import of ${name} failed: ${JSON.stringify(outcome)}`);
-      return outcome.id;
-    },
-  };
-}
+export { setup, type Setup } from '../../helpers/api.js';
+import type { Setup } from '../../helpers/api.js';
 
 /**
  * Other reports on the same story, so that the words every report uses ("NATO", "Ukraine",
