@@ -1,0 +1,416 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/open.js';
+import { inTransaction } from '../db/open.js';
+import { ParallaxError } from '../errors.js';
+import { getDocument, getPassages, getSentences } from '../corpus/store.js';
+import { listHighlights } from '../annotate/index.js';
+import { analyseLibrary } from './analysis.js';
+import { BLANK, generateCards, type GeneratedCard } from './generate.js';
+import { buildUnits } from './units.js';
+import type { Card, CardKind, CardSourceView, CardState } from './types.js';
+
+// Cards in the database: generated ones kept in step with the library, the reader's own, and
+// everything the reader does to them. A rebuild never overwrites or deletes what the reader
+// touched (edited, suspended, deleted, reviewed); a deleted generated card stays deleted.
+
+export interface CardRow {
+  id: string;
+  fingerprint: string | null;
+  origin: 'generated' | 'reader';
+  kind: CardKind;
+  prompt: string;
+  answer: string;
+  alternatives: string;
+  passage: string;
+  answer_key: string;
+  gen_prompt: string | null;
+  gen_answer: string | null;
+  score: number;
+  reasons: string;
+  highlight_id: string | null;
+  edited: number;
+  suspended: number;
+  deleted: number;
+  orphaned: number;
+  created_at: string;
+  updated_at: string;
+  state: number;
+  due: string | null;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  reps: number;
+  lapses: number;
+  last_review: string | null;
+}
+
+interface SourceRow {
+  card_id: string;
+  doc_id: string;
+  start: number;
+  end: number;
+  ord: number;
+  title: string;
+  outlet: string | null;
+}
+
+const STATES: CardState[] = ['new', 'learning', 'review', 'relearning'];
+export const stateName = (n: number): CardState => STATES[n] ?? 'new';
+export const stateNumber = (s: CardState): number => STATES.indexOf(s);
+
+const META_GENERATED = 'cards.generatedFrom';
+
+export function sourceLabel(title: string, outlet: string | null): string {
+  if (outlet) return outlet;
+  const words = title.split(/\s+/);
+  return words.length <= 7 ? title : `${words.slice(0, 7).join(' ')}…`;
+}
+
+function parseList(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function sourcesOf(db: Db, ids: string[]): Map<string, CardSourceView[]> {
+  const out = new Map<string, CardSourceView[]>();
+  if (!ids.length) return out;
+  // Chunked: SQLite limits the number of bound parameters.
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = db
+      .prepare(
+        `SELECT s.card_id, s.doc_id, s.start, s.end, s.ord, d.title, d.outlet FROM card_sources s JOIN documents d ON d.id = s.doc_id
+         WHERE s.card_id IN (${chunk.map(() => '?').join(',')}) ORDER BY s.card_id, s.ord`,
+      )
+      .all(...chunk) as SourceRow[];
+    for (const r of rows) {
+      const list = out.get(r.card_id) ?? [];
+      list.push({ docId: r.doc_id, start: r.start, end: r.end, title: r.title, label: sourceLabel(r.title, r.outlet) });
+      out.set(r.card_id, list);
+    }
+  }
+  return out;
+}
+
+export function toCard(row: CardRow, sources: CardSourceView[]): Card {
+  return {
+    id: row.id,
+    kind: row.kind,
+    prompt: row.prompt,
+    answer: row.answer,
+    alternatives: parseList(row.alternatives),
+    passage: row.passage,
+    sources,
+    docIds: [...new Set(sources.map((s) => s.docId))],
+    reasons: parseList(row.reasons),
+    origin: row.origin,
+    edited: row.edited === 1,
+    suspended: row.suspended === 1,
+    deleted: row.deleted === 1,
+    orphaned: row.orphaned === 1,
+    highlightId: row.highlight_id,
+    state: stateName(row.state),
+    due: row.due,
+    reps: row.reps,
+    lapses: row.lapses,
+    stability: row.stability,
+    difficulty: row.difficulty,
+    lastReview: row.last_review,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function cardRow(db: Db, id: string): CardRow | undefined {
+  return db.prepare('SELECT * FROM cards WHERE id = ?').get(id) as CardRow | undefined;
+}
+
+export function requireCardRow(db: Db, id: string): CardRow {
+  const row = cardRow(db, id);
+  if (!row) throw new ParallaxError('NOT_FOUND', `No card with id ${id} exists; regenerate the deck or pick another card.`);
+  return row;
+}
+
+export function rowsToCards(db: Db, rows: CardRow[]): Card[] {
+  const sources = sourcesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toCard(r, sources.get(r.id) ?? []));
+}
+
+export function getCard(db: Db, id: string): Card {
+  return rowsToCards(db, [requireCardRow(db, id)])[0] as Card;
+}
+
+export interface CardFilter {
+  docId?: string;
+  state?: CardState | 'suspended' | 'deleted' | 'due';
+  kind?: CardKind;
+  now?: Date;
+}
+
+/** Cards in deck order (best first), deleted ones only when asked for. */
+export function listCards(db: Db, filter: CardFilter = {}): Card[] {
+  const where: string[] = [];
+  const params: Array<string | number> = [];
+  if (filter.state === 'deleted') where.push('c.deleted = 1');
+  else where.push('c.deleted = 0');
+  if (filter.state === 'suspended') where.push('c.suspended = 1');
+  else if (filter.state === 'due') {
+    where.push("c.suspended = 0 AND c.state <> 0 AND c.due <= ?");
+    params.push((filter.now ?? new Date()).toISOString());
+  } else if (filter.state && filter.state !== 'deleted') {
+    where.push('c.state = ?');
+    params.push(stateNumber(filter.state));
+  }
+  if (filter.kind) {
+    where.push('c.kind = ?');
+    params.push(filter.kind);
+  }
+  if (filter.docId) {
+    where.push('EXISTS (SELECT 1 FROM card_sources s WHERE s.card_id = c.id AND s.doc_id = ?)');
+    params.push(filter.docId);
+  }
+  const rows = db.prepare(`SELECT c.* FROM cards c WHERE ${where.join(' AND ')} ORDER BY c.score DESC, c.created_at, c.id`).all(...params) as CardRow[];
+  return rowsToCards(db, rows);
+}
+
+function touched(db: Db, row: CardRow): boolean {
+  if (row.edited || row.suspended || row.deleted || row.reps > 0) return true;
+  return db.prepare('SELECT 1 FROM review_log WHERE card_id = ? LIMIT 1').get(row.id) !== undefined;
+}
+
+function newCardId(db: Db, fingerprint: string | null): string {
+  if (fingerprint) {
+    for (let n = 12; n <= fingerprint.length; n += 4) {
+      const id = `c${fingerprint.slice(0, n)}`;
+      if (!cardRow(db, id)) return id;
+    }
+  }
+  return `r${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+}
+
+function writeSources(db: Db, id: string, sources: Array<{ docId: string; start: number; end: number }>): void {
+  db.prepare('DELETE FROM card_sources WHERE card_id = ?').run(id);
+  const ins = db.prepare('INSERT OR IGNORE INTO card_sources (card_id, doc_id, start, end, ord) VALUES (?, ?, ?, ?, ?)');
+  sources.forEach((s, i) => ins.run(id, s.docId, s.start, s.end, i));
+}
+
+export interface SyncSummary {
+  added: number;
+  updated: number;
+  removed: number;
+  kept: number;
+  total: number;
+}
+
+/**
+ * Bring the generated cards in line with what the generator makes now. Matching is by
+ * fingerprint, then by the same answer from an overlapping source (a reworded sentence).
+ */
+export function syncGeneratedCards(db: Db, generated: GeneratedCard[], now: Date, fromFingerprint: string): SyncSummary {
+  const at = now.toISOString();
+  return inTransaction(db, () => {
+    const existing = db.prepare("SELECT * FROM cards WHERE origin = 'generated'").all() as CardRow[];
+    const byFp = new Map(existing.filter((r) => r.fingerprint).map((r) => [r.fingerprint as string, r]));
+    const byAnswer = new Map<string, CardRow[]>();
+    for (const r of existing) byAnswer.set(`${r.kind}|${r.answer_key}`, [...(byAnswer.get(`${r.kind}|${r.answer_key}`) ?? []), r]);
+    const sourceRows = db.prepare("SELECT s.card_id, s.doc_id, s.start, s.end FROM card_sources s JOIN cards c ON c.id = s.card_id WHERE c.origin = 'generated'").all() as Array<{
+      card_id: string;
+      doc_id: string;
+      start: number;
+      end: number;
+    }>;
+    const spans = new Map<string, Array<{ doc_id: string; start: number; end: number }>>();
+    for (const s of sourceRows) spans.set(s.card_id, [...(spans.get(s.card_id) ?? []), s]);
+    const matched = new Set<string>();
+    const summary: SyncSummary = { added: 0, updated: 0, removed: 0, kept: 0, total: 0 };
+    const update = db.prepare(
+      `UPDATE cards SET fingerprint = ?, prompt = CASE WHEN edited = 1 THEN prompt ELSE ? END, answer = CASE WHEN edited = 1 THEN answer ELSE ? END,
+         alternatives = CASE WHEN edited = 1 THEN alternatives ELSE ? END, passage = ?, answer_key = ?, gen_prompt = ?, gen_answer = ?, score = ?, reasons = ?,
+         orphaned = 0, updated_at = CASE WHEN prompt = ? AND answer = ? AND passage = ? THEN updated_at ELSE ? END
+       WHERE id = ?`,
+    );
+    const insert = db.prepare(
+      `INSERT INTO cards (id, fingerprint, origin, kind, prompt, answer, alternatives, passage, answer_key, gen_prompt, gen_answer, score, reasons, created_at, updated_at)
+       VALUES (?, ?, 'generated', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const generatedFps = new Set(generated.map((g) => g.fingerprint));
+    const done = new Set<string>();
+    for (const g of generated) {
+      if (done.has(g.fingerprint)) continue;
+      done.add(g.fingerprint);
+      let row = byFp.get(g.fingerprint);
+      if (!row) {
+        // The same answer from an overlapping source: the sentence was reworded or merged.
+        row = (byAnswer.get(`${g.kind}|${g.answerKey}`) ?? []).find(
+          (r) =>
+            !matched.has(r.id) &&
+            !(r.fingerprint && generatedFps.has(r.fingerprint)) &&
+            (spans.get(r.id) ?? []).some((s) => g.sources.some((t) => t.docId === s.doc_id && t.start < s.end && s.start < t.end)),
+        );
+      }
+      if (row) {
+        matched.add(row.id);
+        update.run(
+          g.fingerprint,
+          g.prompt,
+          g.answer,
+          JSON.stringify(g.alternatives),
+          g.passage,
+          g.answerKey,
+          g.prompt,
+          g.answer,
+          g.score,
+          JSON.stringify(g.reasons),
+          g.prompt,
+          g.answer,
+          g.passage,
+          at,
+          row.id,
+        );
+        writeSources(db, row.id, g.sources);
+        summary.updated++;
+        continue;
+      }
+      const id = newCardId(db, g.fingerprint);
+      insert.run(id, g.fingerprint, g.kind, g.prompt, g.answer, JSON.stringify(g.alternatives), g.passage, g.answerKey, g.prompt, g.answer, g.score, JSON.stringify(g.reasons), at, at);
+      writeSources(db, id, g.sources);
+      matched.add(id);
+      summary.added++;
+    }
+    for (const r of existing) {
+      if (matched.has(r.id)) continue;
+      if (touched(db, r)) {
+        if (!r.deleted && !r.orphaned) db.prepare('UPDATE cards SET orphaned = 1 WHERE id = ?').run(r.id);
+        summary.kept++;
+      } else {
+        db.prepare('DELETE FROM cards WHERE id = ?').run(r.id);
+        summary.removed++;
+      }
+    }
+    db.prepare('INSERT INTO study_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(META_GENERATED, fromFingerprint);
+    summary.total = (db.prepare('SELECT count(*) AS n FROM cards WHERE deleted = 0').get() as { n: number }).n;
+    return summary;
+  });
+}
+
+/** Generate (or regenerate) the deck from the library as it is now. */
+export function regenerateCards(db: Db, now = new Date(), options: { withStatements?: boolean } = {}): SyncSummary {
+  const analysis = analyseLibrary(db, options);
+  return syncGeneratedCards(db, generateCards(analysis), now, analysis.fingerprint);
+}
+
+/**
+ * Make sure the generated cards reflect the library: on first use, and after documents,
+ * highlights or the alignment changed. Cheap when nothing changed.
+ */
+export function ensureCards(db: Db, now = new Date()): SyncSummary | null {
+  const analysis = analyseLibrary(db);
+  const row = db.prepare('SELECT value FROM study_meta WHERE key = ?').get(META_GENERATED) as { value: string } | undefined;
+  if (row && row.value === analysis.fingerprint) return null;
+  return syncGeneratedCards(db, generateCards(analysis), now, analysis.fingerprint);
+}
+
+export interface CardEdit {
+  prompt?: string;
+  answer?: string;
+  alternatives?: string[];
+  suspended?: boolean;
+}
+
+export function updateCard(db: Db, id: string, edit: CardEdit, now = new Date()): Card {
+  inTransaction(db, () => {
+    const row = requireCardRow(db, id);
+    if (row.deleted) throw new ParallaxError('NOT_FOUND', 'This card is deleted. Restore it before editing it.');
+    const prompt = edit.prompt !== undefined ? edit.prompt.trim() : row.prompt;
+    const answer = edit.answer !== undefined ? edit.answer.trim() : row.answer;
+    if (!prompt) throw new ParallaxError('INVALID_INPUT', 'A card needs a prompt. Write the question or the sentence with [...] where the answer goes.');
+    if (!answer) throw new ParallaxError('INVALID_INPUT', 'A card needs an answer.');
+    const alternatives = edit.alternatives !== undefined ? JSON.stringify(edit.alternatives.map((a) => a.trim()).filter(Boolean)) : row.alternatives;
+    const textChanged = prompt !== row.prompt || answer !== row.answer || alternatives !== row.alternatives;
+    const suspended = edit.suspended === undefined ? row.suspended : edit.suspended ? 1 : 0;
+    db.prepare('UPDATE cards SET prompt = ?, answer = ?, alternatives = ?, suspended = ?, edited = ?, updated_at = ? WHERE id = ?').run(
+      prompt,
+      answer,
+      alternatives,
+      suspended,
+      row.edited || (textChanged ? 1 : 0),
+      now.toISOString(),
+      id,
+    );
+  });
+  return getCard(db, id);
+}
+
+export function deleteCard(db: Db, id: string, now = new Date()): Card {
+  requireCardRow(db, id);
+  inTransaction(db, () => db.prepare('UPDATE cards SET deleted = 1, updated_at = ? WHERE id = ?').run(now.toISOString(), id));
+  return getCard(db, id);
+}
+
+export function restoreCard(db: Db, id: string, now = new Date()): Card {
+  requireCardRow(db, id);
+  inTransaction(db, () => db.prepare('UPDATE cards SET deleted = 0, updated_at = ? WHERE id = ?').run(now.toISOString(), id));
+  return getCard(db, id);
+}
+
+/** Put a generated card back to what the generator made (drops the reader's edits). */
+export function revertCard(db: Db, id: string, now = new Date()): Card {
+  const row = requireCardRow(db, id);
+  if (row.origin !== 'generated' || row.gen_prompt === null || row.gen_answer === null) {
+    throw new ParallaxError('INVALID_INPUT', 'Only generated cards can be reverted; this card was made by you.');
+  }
+  inTransaction(db, () =>
+    db.prepare('UPDATE cards SET prompt = gen_prompt, answer = gen_answer, edited = 0, updated_at = ? WHERE id = ?').run(now.toISOString(), id),
+  );
+  return getCard(db, id);
+}
+
+/**
+ * A cloze card from a highlight: the reader picks the words to hide ([start, end) in the
+ * document, inside the highlight); the prompt is the highlight's sentence(s) with them blanked.
+ */
+export function cardFromHighlight(db: Db, input: { highlightId: string; start: number; end: number }, now = new Date()): Card {
+  const h = listHighlights(db).find((x) => x.id === input.highlightId);
+  if (!h) throw new ParallaxError('NOT_FOUND', `No highlight with id ${input.highlightId} exists; it may have been deleted.`);
+  if (h.orphan) throw new ParallaxError('INVALID_INPUT', 'This highlight no longer matches its document text, so a card cannot be made from it.');
+  const { start, end } = input;
+  if (!(start >= h.start && end <= h.end && end > start)) {
+    throw new ParallaxError('INVALID_INPUT', 'Choose words inside the highlight to hide.');
+  }
+  const doc = getDocument(db, h.docId);
+  if (!doc) throw new ParallaxError('NOT_FOUND', `No document with id ${h.docId} is in the library.`);
+  const hidden = doc.text.slice(start, end);
+  if (!/[\p{L}\p{N}]/u.test(hidden)) throw new ParallaxError('INVALID_INPUT', 'The words to hide must contain at least one letter or digit.');
+  // The sentence(s) around the highlight give the blank its context.
+  const units = buildUnits(doc.id, doc.text, getPassages(db, doc.id), getSentences(db, doc.id), doc.title);
+  const around = units.filter((u) => u.start < h.end && h.start < u.end);
+  const from = Math.min(h.start, ...around.map((u) => u.start));
+  const to = Math.max(h.end, ...around.map((u) => u.end));
+  const passage = doc.text.slice(from, to);
+  const prompt = (doc.text.slice(from, start) + BLANK + doc.text.slice(end, to)).replace(/\s*\n+\s*/g, ' ');
+  const fingerprint = `hl:${h.id}:${start}:${end}`;
+  const existing = db.prepare('SELECT * FROM cards WHERE fingerprint = ?').get(fingerprint) as CardRow | undefined;
+  if (existing) {
+    if (existing.deleted) restoreCard(db, existing.id, now);
+    return getCard(db, existing.id);
+  }
+  const id = newCardId(db, null);
+  const at = now.toISOString();
+  inTransaction(db, () => {
+    db.prepare(
+      `INSERT INTO cards (id, fingerprint, origin, kind, prompt, answer, alternatives, passage, answer_key, score, reasons, highlight_id, created_at, updated_at)
+       VALUES (?, ?, 'reader', 'highlight', ?, ?, '[]', ?, ?, 100, ?, ?, ?, ?)`,
+    ).run(id, fingerprint, prompt, hidden.trim(), passage.replace(/\s*\n+\s*/g, ' '), `highlight:${hidden.trim().toLowerCase()}`, JSON.stringify(['made from your highlight']), h.id, at, at);
+    writeSources(db, id, [{ docId: h.docId, start: from, end: to }]);
+  });
+  return getCard(db, id);
+}

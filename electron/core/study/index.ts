@@ -1,0 +1,36 @@
+// Study: key passages, cards generated from them, FSRS scheduling, review log, export.
+// Everything a transport needs goes through here.
+
+export type * from './types.js';
+export { keyPassages, KEY_THRESHOLD } from './keyPassages.js';
+export {
+  cardFromHighlight,
+  deleteCard,
+  ensureCards,
+  getCard,
+  listCards,
+  regenerateCards,
+  restoreCard,
+  revertCard,
+  updateCard,
+  type CardEdit,
+  type CardFilter,
+  type SyncSummary,
+} from './cards.js';
+export {
+  buildQueue,
+  DEFAULT_SETTINGS,
+  dueCounts,
+  formatInterval,
+  getSettings,
+  gradeCard,
+  localDate,
+  previewCard,
+  setSettings,
+  studyStats,
+  undoLastGrade,
+} from './schedule.js';
+export { checkAnswer, normaliseAnswer } from './answer.js';
+export { exportAnki, exportJson, ANKI_DECK, type AnkiFile, type JsonExport } from './export.js';
+export { analyseLibrary } from './analysis.js';
+export { generateCards, BLANK, type GeneratedCard } from './generate.js';

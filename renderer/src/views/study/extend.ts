@@ -1,0 +1,13 @@
+// Start-up hook of the study feature: imported once by renderer/src/extensions.ts before the
+// first render. The top bar's Study item shows how many cards are waiting.
+import { api } from '../../api';
+import { setNavBadge } from '../../app/views';
+import './study.css';
+
+setNavBadge('study', async () => {
+  const res = await api['study.dueCounts']({});
+  if (!res.ok) return null;
+  const { due, learning, new: fresh } = res.value.total;
+  const n = due + learning + fresh;
+  return n ? `${n} due` : null;
+});

@@ -1,0 +1,39 @@
+import type { OpInput, OpOutput } from '@contract';
+
+// Shapes of the study contract, derived from the operation table (the contract's own
+// interfaces live in electron/api/contract/study.ts, which @contract does not re-export).
+
+export type CardView = OpOutput<'cards.get'>;
+export type CardKind = CardView['kind'];
+export type CardState = CardView['state'];
+export type KeyPassageView = OpOutput<'study.keyPassages'>[number];
+export type StudyQueue = OpOutput<'study.queue'>;
+export type QueueItem = StudyQueue['items'][number];
+export type IntervalPreview = OpOutput<'study.preview'>[number];
+export type GradeResult = OpOutput<'study.grade'>;
+export type AnswerCheck = OpOutput<'study.check'>;
+export type StudyStats = OpOutput<'study.stats'>;
+export type StudySettings = OpOutput<'study.settings'>;
+export type CardsListFilter = OpInput<'cards.list'>;
+export type Rating = 1 | 2 | 3 | 4;
+
+export const CARDS_TOPIC = 'cards';
+
+export const KIND_LABEL: Record<CardKind, string> = {
+  cloze: 'Fill the blank',
+  'who-said': 'Who said it?',
+  'which-sources': 'Which sources?',
+  disagreement: 'The sources disagree',
+  highlight: 'From your highlight',
+};
+
+export const STATE_LABEL: Record<CardState, string> = {
+  new: 'New',
+  learning: 'Learning',
+  review: 'Review',
+  relearning: 'Relearning',
+};
+
+export const RATING_LABEL: Record<Rating, 'Again' | 'Hard' | 'Good' | 'Easy'> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
+
+export const BLANK = '[...]';
