@@ -44,7 +44,7 @@ const VIEWS: Array<{ name: string; open: (page: Page) => Promise<void> }> = [
     open: async (page) => {
       await page.keyboard.press('Control+2');
       await expect(page.getByRole('link', { name: 'Compare' })).toHaveAttribute('aria-current', 'page');
-      await expect(page.locator('#main h1, #main h2').first()).toBeVisible();
+      await expect(page.locator('#main h1:visible, #main h2:visible').first()).toBeVisible();
     },
   },
   {
@@ -52,7 +52,7 @@ const VIEWS: Array<{ name: string; open: (page: Page) => Promise<void> }> = [
     open: async (page) => {
       await page.keyboard.press('Control+3');
       await expect(page.getByRole('link', { name: /^Study/ })).toHaveAttribute('aria-current', 'page');
-      await expect(page.locator('#main h1, #main h2').first()).toBeVisible();
+      await expect(page.locator('#main h1:visible, #main h2:visible').first()).toBeVisible();
     },
   },
   {
@@ -60,7 +60,7 @@ const VIEWS: Array<{ name: string; open: (page: Page) => Promise<void> }> = [
     open: async (page) => {
       await page.keyboard.press('Control+4');
       await expect(page.getByRole('link', { name: 'Notes' })).toHaveAttribute('aria-current', 'page');
-      await expect(page.locator('#main h1, #main h2').first()).toBeVisible();
+      await expect(page.locator('#main h1:visible, #main h2:visible').first()).toBeVisible();
     },
   },
   {
