@@ -15,6 +15,15 @@ export interface SearchResultCore {
   hits: SearchHitCore[];
   total: number;
   hint: string | null;
+  /** Set when `total` is an estimate (a phrase with very many candidate passages). */
+  totalIsEstimate?: boolean;
+}
+
+export interface SearchStats {
+  /** Documents searchable now. */
+  documents: number;
+  passages: number;
+  segments: number;
 }
 
 export interface SearchStatusCore {
@@ -31,5 +40,9 @@ export interface SearchEngine {
   query(query: string, options?: { limit?: number; signal?: AbortSignal }): Promise<SearchResultCore>;
   /** Tell the engine documents were added, replaced or removed (by id). */
   documentsChanged(change: { upserted: string[]; removed: string[] }): Promise<void>;
+  /** Index figures (for tests, the benchmark and diagnostics). */
+  stats?(): Promise<SearchStats>;
+  /** Wait until pending background merges are done. */
+  flush?(): Promise<void>;
   close(): Promise<void>;
 }
