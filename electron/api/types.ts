@@ -69,6 +69,8 @@ export interface SearchResponse {
   /** A hint for the person when the query was adjusted or too short (e.g. a lone `*`). */
   hint: string | null;
   total: number;
+  /** True when `total` is an estimate (phrase queries verify only the passages shown). */
+  totalIsEstimate: boolean;
   tookMs: number;
 }
 

@@ -12,7 +12,7 @@ export const searchHandlers: HandlerTable<typeof searchContract> = {
       if (!titles.has(h.docId)) titles.set(h.docId, getDocumentMeta(lib.db, h.docId)?.title ?? h.docId);
       return { ...h, title: titles.get(h.docId) ?? h.docId };
     });
-    return { query, hits, hint: res.hint, total: res.total, tookMs: Math.round((performance.now() - t0) * 10) / 10 };
+    return { query, hits, hint: res.hint, total: res.total, totalIsEstimate: res.totalIsEstimate ?? false, tookMs: Math.round((performance.now() - t0) * 10) / 10 };
   },
   'search.status': (_input, { lib }) => lib.search.status(),
 };

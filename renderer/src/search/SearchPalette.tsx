@@ -167,7 +167,7 @@ function PaletteBody() {
     const docs = groups.length;
     const noteCount = notes.length ? ` and ${notes.length} in your notes` : '';
     summary = response.hits.length
-      ? `${response.total} ${response.total === 1 ? 'match' : 'matches'} in ${docs} ${docs === 1 ? 'document' : 'documents'}${noteCount}`
+      ? `${response.totalIsEstimate ? 'About ' : ''}${response.total} ${response.total === 1 ? 'match' : 'matches'} in ${docs} ${docs === 1 ? 'document' : 'documents'}${noteCount}`
       : notes.length
         ? `No matches in the documents; ${notes.length} in your notes`
         : `No matches for “${q}”`;
