@@ -92,6 +92,24 @@ describe.each(OP_NAMES.map((n) => [n]))('%s', (name) => {
     expect(snapshot(lib)).toBe(before);
   });
 
+  it('rejects a request missing a required field with INVALID_INPUT naming it', async () => {
+    const shape = shapeOf(name);
+    const required = Object.entries(shape).filter(([, s]) => !['optional', 'default'].includes(defOf(s).type)).map(([f]) => f);
+    if (required.length === 0) return;
+    const before = snapshot(lib);
+    for (const missing of required) {
+      const input: Record<string, unknown> = {};
+      for (const f of required) if (f !== missing) input[f] = PLAUSIBLE[f] ?? 'nonexistent-id';
+      const res = await api.callByName(name, input);
+      expect(res.ok, `${name} without ${missing}`).toBe(false);
+      if (!res.ok) {
+        expect(res.error.code).toBe('INVALID_INPUT');
+        expect(res.error.message).toContain(missing);
+      }
+    }
+    expect(snapshot(lib)).toBe(before);
+  });
+
   it('rejects a wrong type in every field with INVALID_INPUT naming that field', async () => {
     const before = snapshot(lib);
     for (const [field, schema] of Object.entries(shapeOf(name))) {
