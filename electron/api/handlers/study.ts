@@ -65,7 +65,10 @@ export const studyHandlers: HandlerTable<typeof studyContract> = {
   },
   'study.undo': (_input, { lib }) => undoLastGrade(lib.db),
   'study.preview': ({ cardId }, { lib }) => previewCard(lib.db, cardId),
-  'study.stats': (_input, { lib }) => studyStats(lib.db),
+  'study.stats': (_input, { lib }) => {
+    ensureCards(lib.db);
+    return studyStats(lib.db);
+  },
   'study.dueCounts': (_input, { lib }) => {
     ensureCards(lib.db);
     return dueCounts(lib.db);

@@ -40,7 +40,7 @@ function targets(out: string, files: Array<{ name: string }>): string[] {
 const cardsExport: Command = {
   name: 'cards export',
   summary: 'Export the deck for Anki (plain-text import, one file per note type) or as JSON.',
-  usage: 'parallax cards export --format anki|json [--out FILE|DIR]',
+  usage: 'parallax cards export [--format anki|json] [--out FILE|DIR]',
   async run(args, ctx) {
     const { values } = parseArgs({ args, options: { format: { type: 'string' }, out: { type: 'string' } }, allowPositionals: false });
     const format = values.format ?? 'anki';
@@ -73,7 +73,7 @@ const cardsExport: Command = {
 const study: Command = {
   name: 'study',
   summary: 'Show what is due to study now (due cards, then new ones within the daily limit).',
-  usage: 'parallax study --due [--limit N] [--json]',
+  usage: 'parallax study --due|--stats [--limit N] [--json]',
   async run(args, ctx) {
     const { values } = parseArgs({ args, options: { due: { type: 'boolean' }, limit: { type: 'string' }, stats: { type: 'boolean' } }, allowPositionals: false });
     if (values.stats) {

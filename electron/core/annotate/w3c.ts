@@ -285,13 +285,13 @@ export function importAnnotations(db: Db, content: string, now = new Date()): Im
       }
       const doc = documentTextAndHash(db, p.docId);
       if (!doc) {
-        skip('its document is not in this library');
+        skip('their document is not in this library');
         continue;
       }
       if (p.kind === 'docNote') {
         const existing = (db.prepare('SELECT body FROM doc_notes WHERE doc_id = ?').get(p.docId) as { body: string } | undefined)?.body ?? '';
         if (existing.includes(p.body)) {
-          skip('it is already in the library');
+          skip('already in the library');
           continue;
         }
         const body = existing ? `${existing}\n\n${p.body}` : p.body;
@@ -302,7 +302,7 @@ export function importAnnotations(db: Db, content: string, now = new Date()): Im
         continue;
       }
       if (p.id && selectHighlight(db, p.id)) {
-        skip('it is already in the library');
+        skip('already in the library');
         continue;
       }
       const quote = p.quote as QuoteSelector;
@@ -312,7 +312,7 @@ export function importAnnotations(db: Db, content: string, now = new Date()): Im
         ? db.prepare('SELECT 1 FROM highlights WHERE doc_id = ? AND start = ? AND end = ? AND orphan = 0').get(p.docId, placed.start, placed.end)
         : db.prepare('SELECT 1 FROM highlights WHERE doc_id = ? AND orphan = 1 AND exact = ?').get(p.docId, quote.exact);
       if (twin) {
-        skip('it is already in the library');
+        skip('already in the library');
         continue;
       }
       insertHighlight(db, {
@@ -337,7 +337,7 @@ export function importAnnotations(db: Db, content: string, now = new Date()): Im
   });
   for (const [reason, n] of reasons) {
     summary.skipped += n;
-    summary.messages.push(`${n} annotation${n === 1 ? ' was' : 's were'} skipped because ${reason}.`);
+    summary.messages.push(`${n} annotation${n === 1 ? ' was' : 's were'} skipped (${reason}).`);
   }
   if (summary.orphans) {
     summary.messages.push(`${summary.orphans} highlight${summary.orphans === 1 ? '' : 's'} could not be placed in the current text and ${summary.orphans === 1 ? 'is' : 'are'} listed as “could not be placed”.`);

@@ -313,6 +313,7 @@ export function regenerateCards(db: Db, now = new Date(), options: { withStateme
  * highlights or the alignment changed. Cheap when nothing changed.
  */
 export function ensureCards(db: Db, now = new Date()): SyncSummary | null {
+  followHighlights(db);
   const analysis = analyseLibrary(db);
   const row = db.prepare('SELECT value FROM study_meta WHERE key = ?').get(META_GENERATED) as { value: string } | undefined;
   if (row && row.value === analysis.fingerprint) return null;
@@ -372,6 +373,41 @@ export function revertCard(db: Db, id: string, now = new Date()): Card {
     db.prepare('UPDATE cards SET prompt = gen_prompt, answer = gen_answer, edited = 0, updated_at = ? WHERE id = ?').run(now.toISOString(), id),
   );
   return getCard(db, id);
+}
+
+/**
+ * Cards the reader made from highlights keep pointing at the highlight's words when a new
+ * version of the document moves them: the source passage is found again near the (re-anchored)
+ * highlight, or narrowed to the highlight itself when the passage around it was edited.
+ */
+export function followHighlights(db: Db): void {
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.highlight_id, c.passage, s.doc_id, s.start, s.end FROM cards c
+       JOIN card_sources s ON s.card_id = c.id WHERE c.highlight_id IS NOT NULL AND c.deleted = 0`,
+    )
+    .all() as Array<{ id: string; highlight_id: string; passage: string; doc_id: string; start: number; end: number }>;
+  if (rows.length === 0) return;
+  const highlights = new Map(listHighlights(db).map((h) => [h.id, h]));
+  const texts = new Map<string, string>();
+  for (const r of rows) {
+    const h = highlights.get(r.highlight_id);
+    if (!h || h.orphan || h.docId !== r.doc_id) continue;
+    if (!texts.has(h.docId)) texts.set(h.docId, getDocument(db, h.docId)?.text ?? '');
+    const text = texts.get(h.docId) ?? '';
+    if (r.start <= h.start && h.end <= r.end && text.slice(r.start, r.end).replace(/\s*\n+\s*/g, ' ') === r.passage) continue;
+    // The stored passage, wherever it now stands around the highlight; else the highlight.
+    let from = h.start;
+    let to = h.end;
+    for (let at = text.indexOf(r.passage); at >= 0; at = text.indexOf(r.passage, at + 1)) {
+      if (at <= h.start && h.end <= at + r.passage.length) {
+        from = at;
+        to = at + r.passage.length;
+        break;
+      }
+    }
+    inTransaction(db, () => writeSources(db, r.id, [{ docId: h.docId, start: from, end: to }]));
+  }
 }
 
 /**
