@@ -107,6 +107,14 @@ test.describe('compare', () => {
     await page.keyboard.press('Enter');
     await expect(linked).toHaveClass(/cmp-current/);
     await expect(linked).toHaveAttribute('aria-pressed', 'true');
+
+    // ← goes to its partner in the other column; j then moves the focus with the current statement.
+    const group = await linked.getAttribute('data-cmp-group');
+    await page.keyboard.press('ArrowLeft');
+    const partner = column(page, JOINT.title).locator(`[data-cmp-group="${group}"][role="button"]`).first();
+    await expect(partner).toBeFocused();
+    await page.keyboard.press('j');
+    await expect(column(page, JOINT.title).locator('[data-cmp-s][role="button"]:focus')).toHaveClass(/cmp-current/);
   });
 
   test('shows word differences inline, with numbers, names and quotations called out', async ({ openApp, page, shot }) => {

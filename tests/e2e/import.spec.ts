@@ -95,6 +95,32 @@ test.describe('import', () => {
     await expect(page.getByRole('link', { name: title })).toBeVisible();
   });
 
+  test('undo after deleting an imported report brings back its highlights and note too', async ({ openApp, page, host }) => {
+    await openApp();
+    const title = 'Parallax test dispatch from Bucharest';
+    const docs = await host.call<Array<{ id: string; title: string }>>('docs.list');
+    const doc = docs.ok ? docs.value.find((d) => d.title === title) : undefined;
+    if (!doc) throw new Error('the imported dispatch is missing');
+    const made = await host.call<{ id: string }>('highlights.create', { docId: doc.id, start: 0, end: 37, color: 'pink', note: 'Check the date' });
+    expect(made.ok).toBe(true);
+    expect((await host.call('notes.set', { docId: doc.id, body: 'My own note' })).ok).toBe(true);
+
+    const row = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) });
+    await row.getByRole('button', { name: `Delete “${title}”` }).click();
+    const dialog = page.getByRole('dialog', { name: `Delete “${title}”?` });
+    await expect(dialog).toContainText('1 highlight');
+    await expect(dialog).toContainText('You can undo this');
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await expect(page.getByRole('link', { name: title })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(page.getByRole('link', { name: title })).toBeVisible();
+    await expect(page.getByText(/Restored .* with its highlights and notes/)).toBeVisible();
+    const back = await host.call<Array<{ id: string; note: string | null; color: string }>>('highlights.list', { docId: doc.id });
+    expect(back.ok && back.value.map((h) => [h.id, h.note, h.color])).toEqual([[made.ok ? made.value.id : '', 'Check the date', 'pink']]);
+    const note = await host.call<{ body: string }>('notes.get', { docId: doc.id });
+    expect(note.ok && note.value.body).toBe('My own note');
+  });
+
   test('an empty library says what to do', async ({ openApp, page, host, shot }) => {
     const docs = await host.call<Array<{ id: string }>>('docs.list');
     if (!docs.ok) throw new Error(docs.error.message);

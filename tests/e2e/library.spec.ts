@@ -98,7 +98,14 @@ test.describe('library', () => {
     await page.keyboard.press('Enter');
     await expect(page.locator('#main')).toBeFocused();
     await page.keyboard.press('?');
-    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(help).toBeVisible();
+    // The keys of the other views are listed from anywhere, so they can be found before they are needed.
+    for (const group of ['Everywhere', 'Reader', 'Selected text', 'Compare', 'Study']) {
+      await expect(help.getByRole('table', { name: new RegExp(`^${group}`) })).toBeVisible();
+    }
+    await expect(help.getByRole('table', { name: /^Compare/ })).toContainText('Next linked statement');
+    await expect(help.getByRole('table', { name: /^Study/ })).toContainText('Space');
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
   });

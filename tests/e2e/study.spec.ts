@@ -17,7 +17,7 @@ test('a study session by keyboard only: reveal, grade, type an answer, undo, fin
   const set = await host.call('study.settings', { newPerDay: 5 });
   expect(set.ok).toBe(true);
   await openApp();
-  await expect(page.getByRole('link', { name: /^Study/ })).toContainText('5 due');
+  await expect(page.getByRole('link', { name: /^Study/ })).toContainText('5 new');
   await openStudy(page);
   await expect(card(page)).toBeFocused();
   await shot('study-question');

@@ -46,6 +46,7 @@ export function TopBar({ route }: { route: Route }) {
     <header className="topbar">
       <a
         className="brand"
+        aria-label="Parallax: the library"
         href="#/library"
         onClick={(e) => {
           e.preventDefault();
@@ -56,7 +57,7 @@ export function TopBar({ route }: { route: Route }) {
           <rect x="2" y="3" width="7" height="14" rx="1.5" />
           <rect x="11" y="3" width="7" height="14" rx="1.5" />
         </svg>
-        Parallax
+        <span className="brand-text">Parallax</span>
       </a>
       <nav className="topnav" aria-label="Main">
         <ul>
@@ -76,7 +77,12 @@ export function TopBar({ route }: { route: Route }) {
                   }}
                 >
                   {v.label}
-                  {badge ? <span className="badge">{badge}</span> : null}
+                  {badge ? (
+                    <>
+                      <span className="visually-hidden">: </span>
+                      <span className="badge">{badge}</span>
+                    </>
+                  ) : null}
                 </a>
               </li>
             );

@@ -45,10 +45,20 @@ export function matches(p: Parsed, e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'm
   return (p.key === '=' && key === '+') || (p.key === 'esc' && key === 'escape');
 }
 
+const KEY_NAMES: Record<string, string> = {
+  ' ': 'Space',
+  space: 'Space',
+  arrowup: '↑',
+  arrowdown: '↓',
+  arrowleft: '←',
+  arrowright: '→',
+  escape: 'Esc',
+};
+
 /** Human label: 'mod+k' -> 'Ctrl+K' (or '⌘K' on macOS). */
 export function describeKeys(keys: string): string {
   const p = parseKeys(keys);
-  const key = p.key.length === 1 ? p.key.toUpperCase() : p.key[0].toUpperCase() + p.key.slice(1);
+  const key = KEY_NAMES[p.key] ?? (p.key.length === 1 ? p.key.toUpperCase() : p.key[0].toUpperCase() + p.key.slice(1));
   const mods = [p.mod ? (isMac ? '⌘' : 'Ctrl') : '', p.alt ? (isMac ? '⌥' : 'Alt') : '', p.shift ? (isMac ? '⇧' : 'Shift') : ''].filter(Boolean);
   return isMac ? mods.join('') + key : [...mods, key].join('+');
 }

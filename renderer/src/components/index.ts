@@ -6,3 +6,4 @@ export { EmptyState, type EmptyStateProps } from './EmptyState';
 export { ErrorMessage, type ErrorMessageProps } from './ErrorMessage';
 export { ErrorBoundary } from './ErrorBoundary';
 export { Progress, type ProgressProps } from './Progress';
+export { onRadioGroupKeyDown } from './radioGroup';

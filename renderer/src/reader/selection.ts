@@ -171,3 +171,14 @@ export function offsetAtTop(container: Element): number | null {
   }
   return start;
 }
+
+/**
+ * Where a floating toolbar for a selection goes (fixed position, centred on `left`): above
+ * the selection, or below it when there is no room above; always inside the window.
+ */
+export function toolbarPosition(rect: { top: number; bottom: number; left: number; width: number }, height = 46, halfWidth = 190): { top: number; left: number } {
+  const above = rect.top - height;
+  const top = above >= 60 ? above : Math.min(rect.bottom + 8, window.innerHeight - height - 4);
+  const left = Math.min(Math.max(rect.left + rect.width / 2, halfWidth + 8), window.innerWidth - halfWidth - 8);
+  return { top: Math.max(8, Math.min(top, window.innerHeight - height - 4)), left };
+}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api, useResult } from '../../api';
 import { navigate } from '../../app/navigation';
 import { describeKeys } from '../../app/shortcuts';
-import { Button, ErrorMessage } from '../../components';
+import { Button, ErrorMessage, onRadioGroupKeyDown } from '../../components';
 import type { ReaderContext } from '../../reader/extensions';
 import { deleteWithUndo, NOTES_TOPIC, saveDocNote } from './actions';
 import { COLOR_INFO, HIGHLIGHT_COLORS } from './colors';
@@ -39,13 +39,14 @@ export function ModeControls() {
         <span className="hl-mode-dot" aria-hidden="true" />
         Highlight mode
       </button>
-      <div className="hl-swatches hl-swatches-small" role="radiogroup" aria-label="Colour for new highlights">
+      <div className="hl-swatches hl-swatches-small" role="radiogroup" aria-label="Colour for new highlights" onKeyDown={onRadioGroupKeyDown}>
         {HIGHLIGHT_COLORS.map((c) => (
           <button
             key={c}
             type="button"
             role="radio"
             aria-checked={color === c}
+            tabIndex={color === c ? 0 : -1}
             className={`hl-swatch hl-swatch-${c}`}
             aria-label={COLOR_INFO[c].label}
             title={COLOR_INFO[c].label}

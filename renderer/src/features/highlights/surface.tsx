@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore, type RefObject } from 'react';
 import type { Decoration } from '../../reader/decorations';
-import { selectionToRange } from '../../reader/selection';
+import { selectionToRange, toolbarPosition } from '../../reader/selection';
 import { registerShortcut } from '../../app/shortcuts';
 import { copyWithCitation, createHighlight } from './actions';
 import { COLOR_INFO, HIGHLIGHT_COLORS } from './colors';
@@ -122,7 +122,7 @@ export function SurfaceSelectionBar() {
   const [pos, setPos] = useState<{ top: number; left: number } | null>(null);
   useLayoutEffect(() => {
     if (!current) return setPos(null);
-    setPos({ top: Math.max(8, current.rect.top - 46), left: current.rect.left + current.rect.width / 2 });
+    setPos(toolbarPosition(current.rect));
   }, [current]);
 
   if (!current || !pos) return null;

@@ -36,6 +36,13 @@ function sentenceElement(scroller: HTMLElement | null | undefined, index: number
   return scroller?.querySelector<HTMLElement>(`[data-cmp-s="${index}"]`) ?? null;
 }
 
+/** The column whose linked sentence has the keyboard focus, or -1. */
+function focusedColumn(scrollers: Array<HTMLElement | null>): number {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement) || !active.matches('[data-cmp-s]')) return -1;
+  return scrollers.findIndex((s) => s?.contains(active) ?? false);
+}
+
 const smooth = (): ScrollBehavior => (window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth');
 
 export function Columns({ docs, alignment, showDiff, inStep, offset, headerControls }: ColumnsProps) {
@@ -141,12 +148,39 @@ export function Columns({ docs, alignment, showDiff, inStep, offset, headerContr
     [alignment, goTo, titles],
   );
 
+  /** Move the keyboard focus to statement `group`'s sentence in column `col` (true if there is one). */
+  const focusIn = useCallback((col: number, group: string): boolean => {
+    const el = scrollers.current[col]?.querySelector<HTMLElement>(`[data-cmp-group="${CSS.escape(group)}"][tabindex="0"]`);
+    if (!el) return false;
+    el.focus({ preventScroll: true });
+    return true;
+  }, []);
+
   const step = useCallback(
     (dir: 1 | -1) => {
       const next = stepGroup(alignment, current, dir);
-      if (next) select(next);
+      if (!next) return;
+      const col = focusedColumn(scrollers.current);
+      select(next);
+      // A keyboard reader on a sentence moves with the current statement, so Enter and the
+      // arrows act on what is marked, not on a sentence scrolled out of sight.
+      if (col >= 0 && !focusIn(col, next)) focusIn(leader.current, next);
     },
-    [alignment, current, select],
+    [alignment, current, select, focusIn],
+  );
+
+  /** From a focused linked sentence to its partner in the next (or previous) column. */
+  const toPartner = useCallback(
+    (from: number, group: string, dir: 1 | -1) => {
+      for (let c = from + dir; c >= 0 && c < docs.length; c += dir) {
+        if (!alignment.groups.find((g) => g.id === group)?.members.some((m) => m.col === c)) continue;
+        leader.current = c;
+        select(group);
+        focusIn(c, group);
+        return;
+      }
+    },
+    [alignment, docs.length, select, focusIn],
   );
   useShortcut('j', () => step(1), { description: 'Next linked statement' });
   useShortcut('k', () => step(-1), { description: 'Previous linked statement' });
@@ -180,7 +214,7 @@ export function Columns({ docs, alignment, showDiff, inStep, offset, headerContr
           Next ↓
         </Button>
         <span className="cmp-stepper-hint">
-          <kbd>j</kbd> / <kbd>k</kbd>
+          <kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>←</kbd>/<kbd>→</kbd> partner in the other column
         </span>
       </div>
       <p className="cmp-legend">
@@ -220,6 +254,7 @@ export function Columns({ docs, alignment, showDiff, inStep, offset, headerContr
             onScroll={() => onScroll(col)}
             onHover={setHover}
             onSelect={(group) => select(group, col)}
+            onPartner={(group, dir) => toPartner(col, group, dir)}
           />
         ))}
       </div>
@@ -244,9 +279,11 @@ interface ColumnProps {
   onScroll: () => void;
   onHover: (h: { col: number; sentence: number } | null) => void;
   onSelect: (group: string) => void;
+  /** ←/→ on a linked sentence: go to its partner in the previous/next column. */
+  onPartner: (group: string, dir: 1 | -1) => void;
 }
 
-function Column({ col, doc, alignment, state, header, scrollRef, onLead, onScroll, onHover, onSelect }: ColumnProps) {
+function Column({ col, doc, alignment, state, header, scrollRef, onLead, onScroll, onHover, onSelect, onPartner }: ColumnProps) {
   const textRef = useRef<HTMLDivElement>(null);
   const docRef = useMemo(() => ({ id: doc.id, title: doc.title, outlet: doc.outlet, published: doc.published, text: doc.text }), [doc]);
   const highlights = useHighlightSurface(textRef as RefObject<HTMLElement | null>, docRef);
@@ -284,9 +321,15 @@ function Column({ col, doc, alignment, state, header, scrollRef, onLead, onScrol
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     onLead();
-    if (e.key !== 'Enter' && e.key !== ' ') return;
     const el = e.target instanceof HTMLElement && e.target.matches('[data-cmp-s]') ? e.target : null;
     if (!el) return;
+    const plain = !e.shiftKey && !e.ctrlKey && !e.altKey && !e.metaKey;
+    if (plain && (e.key === 'ArrowRight' || e.key === 'ArrowLeft')) {
+      e.preventDefault();
+      onPartner(el.dataset.cmpGroup ?? '', e.key === 'ArrowRight' ? 1 : -1);
+      return;
+    }
+    if (e.key !== 'Enter' && e.key !== ' ') return;
     e.preventDefault();
     onSelect(el.dataset.cmpGroup ?? '');
   };

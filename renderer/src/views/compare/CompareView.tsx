@@ -8,6 +8,7 @@ import { Button, EmptyState, ErrorMessage } from '../../components';
 import { buildAlignment, pairKey, type PairView } from './alignment';
 import { Columns } from './Columns';
 import { Matrix } from './Matrix';
+import { formatDate } from '../../lib/format';
 
 // Compare: choose two or more sources, read them side by side with what they share linked,
 // or see at a glance which source carries which statement (the coverage matrix).
@@ -160,8 +161,8 @@ function Chooser({ docs, initial, onCompare }: { docs: DocSummary[]; initial: st
   if (docs.length < 2) {
     return (
       <EmptyState
-        title="Add another report to compare"
-        body="Compare puts two or more reports side by side. Import a report from the library first."
+        title={docs.length ? 'Add another report to compare' : 'No reports to compare yet'}
+        body={`Compare puts two or more reports side by side${docs.length ? ', and the library has only one' : ''}. Import ${docs.length ? 'another' : 'some'} in the library (the Import files… button, or drop files on its window).`}
         action={
           <Button variant="primary" onClick={() => navigate({ view: 'library' })}>
             Go to the library
@@ -188,7 +189,7 @@ function Chooser({ docs, initial, onCompare }: { docs: DocSummary[]; initial: st
                 <input type="checkbox" checked={picked.includes(d.id)} onChange={(e) => toggle(d.id, e.target.checked)} />
                 <span>
                   <span className="cmp-chooser-title">{d.title}</span>
-                  <span className="cmp-chooser-meta">{[d.outlet, d.published, `${d.words.toLocaleString('en')} words`].filter(Boolean).join(' · ')}</span>
+                  <span className="cmp-chooser-meta">{[d.outlet, formatDate(d.published), `${d.words.toLocaleString('en')} words`].filter(Boolean).join(' · ')}</span>
                 </span>
               </label>
             </li>

@@ -4,7 +4,7 @@ import { Button } from '../../components';
 import { plural } from '../../lib/format';
 
 /** One line per file: imported (with a link to open it) or why not. */
-export function ImportResults({ results, onClose }: { results: ImportOutcome[]; onClose: () => void }) {
+export function ImportResults({ results, onClose, inLibrary }: { results: ImportOutcome[]; onClose: () => void; inLibrary?: (id: string) => boolean }) {
   const ok = results.filter((r) => 'id' in r).length;
   const failed = results.length - ok;
   return (
@@ -26,9 +26,13 @@ export function ImportResults({ results, onClose }: { results: ImportOutcome[]; 
               </span>
               <span className="import-file">{r.file}</span>
               <span className="import-note">{r.replaced ? 'updated (it was already in the library)' : 'imported'}</span>
-              <Button variant="ghost" size="sm" onClick={() => navigate({ view: 'reader', docId: r.id })} aria-label={`Open ${r.file}`}>
-                Open
-              </Button>
+              {inLibrary && !inLibrary(r.id) ? (
+                <span className="import-note">(deleted since)</span>
+              ) : (
+                <Button variant="ghost" size="sm" onClick={() => navigate({ view: 'reader', docId: r.id })} aria-label={`Open ${r.file}`}>
+                  Open
+                </Button>
+              )}
             </li>
           ) : (
             <li key={i} className="import-error" data-error-code={r.error.code}>

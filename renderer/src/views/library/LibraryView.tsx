@@ -5,7 +5,8 @@ import { navigate, routeToHash } from '../../app/navigation';
 import { setSetting, useSetting } from '../../app/settings';
 import type { ViewProps } from '../../app/views';
 import { Button, confirm, EmptyState, ErrorMessage, Progress, toast, toastError } from '../../components';
-import { formatDate, formatLength, plural, textToBase64 } from '../../lib/format';
+import { formatDate, formatLength, plural } from '../../lib/format';
+import { deleteDocument, planDelete, undoDelete, type DeletePlan } from './deleteDocument';
 import { ACCEPTED_EXTENSIONS, importFileList } from './importFiles';
 import { ImportResults } from './ImportResults';
 import { setImportResults, useImportResults } from './importStore';
@@ -118,50 +119,47 @@ export default function LibraryView(_props: ViewProps<'library'>) {
   };
 
   const onDelete = async (doc: DocSummary) => {
-    const impact = await api['docs.deleteImpact']({ id: doc.id });
-    if (!impact.ok) {
-      toastError(impact.error);
+    let plan: DeletePlan;
+    try {
+      plan = await planDelete(doc);
+    } catch (e) {
+      toastError(e);
       return;
     }
-    const { highlights, notes, cards } = impact.value;
+    const { highlights, notes, cards, noUndo } = plan;
     const owned = [highlights ? plural(highlights, 'highlight') : '', notes ? plural(notes, 'note') : '', cards ? plural(cards, 'flashcard') : ''].filter(Boolean);
-    // Undo re-imports the text; that is only faithful for an imported file with nothing attached.
-    const undoable = doc.origin === 'imported' && owned.length === 0;
+    const why = noUndo === 'bundled' ? 'This is one of the bundled reports: deleting it cannot be undone.' : noUndo === 'studied' ? 'Your review history of its flashcards would be lost: this cannot be undone.' : 'You can undo this right after.';
     const ok = await confirm({
       title: `Delete “${doc.title}”?`,
-      body:
-        (owned.length ? `Its ${owned.join(', ').replace(/, ([^,]*)$/, ' and $1')} will be deleted with it. ` : 'It has no highlights or notes. ') +
-        (undoable ? 'You can undo this right after.' : 'This cannot be undone.'),
+      body: (owned.length ? `Its ${owned.join(', ').replace(/, ([^,]*)$/, ' and $1')} will be deleted with it. ` : 'It has no highlights or notes. ') + why,
       confirmLabel: 'Delete',
       danger: true,
     });
     if (!ok) return;
-    const detail = undoable ? await api['docs.get']({ id: doc.id }) : null;
-    const res = await api['docs.delete']({ id: doc.id });
-    if (!res.ok) {
-      toastError(res.error);
+    let snapshot: Awaited<ReturnType<typeof deleteDocument>>;
+    try {
+      snapshot = await deleteDocument(plan);
+    } catch (e) {
+      toastError(e);
       return;
     }
-    notifyChanged('docs');
     headingRef.current?.focus();
     toast({
       kind: 'info',
       message: `Deleted “${doc.title}”.`,
-      action:
-        detail?.ok
-          ? {
-              label: 'Undo',
-              run: async () => {
-                const back = await api['docs.import']({ files: [{ name: detail.value.file, dataBase64: textToBase64(detail.value.text) }] });
-                if (!back.ok || !back.value[0] || !('id' in back.value[0])) {
-                  toastError(back.ok ? (back.value[0] && 'error' in back.value[0] ? back.value[0].error : null) : back.error);
-                  return;
-                }
-                notifyChanged('docs');
-                toast({ kind: 'success', message: `Restored “${doc.title}”.` });
-              },
-            }
-          : undefined,
+      action: snapshot
+        ? {
+            label: 'Undo',
+            run: async () => {
+              try {
+                await undoDelete(snapshot);
+                toast({ kind: 'success', message: `Restored “${doc.title}”${highlights || notes ? ' with its highlights and notes' : ''}.` });
+              } catch (e) {
+                toastError(e);
+              }
+            },
+          }
+        : undefined,
     });
   };
 
@@ -269,7 +267,7 @@ export default function LibraryView(_props: ViewProps<'library'>) {
           </div>
         ) : null}
 
-        {results ? <ImportResults results={results} onClose={() => setResults(null)} /> : null}
+        {results ? <ImportResults results={results} onClose={() => setResults(null)} inLibrary={docs.value ? (id) => docs.value?.some((d) => d.id === id) ?? true : undefined} /> : null}
 
         {docs.status === 'error' && !docs.value ? <ErrorMessage error={docs.error} title="The library could not be loaded" retry={docs.reload} /> : null}
 

@@ -3,7 +3,7 @@ import type { DocSummary } from '@contract';
 import { api, notifyChanged, useResult } from '../../api';
 import { navigate, routeToHash } from '../../app/navigation';
 import type { ViewProps } from '../../app/views';
-import { Button, EmptyState, ErrorMessage, toast, toastError } from '../../components';
+import { Button, EmptyState, ErrorMessage, onRadioGroupKeyDown, toast, toastError } from '../../components';
 import { formatDate, plural } from '../../lib/format';
 import { highlightActions, NoteEditor, NoteMarkdown, type HighlightColor, type HighlightView } from '../../features/highlights';
 import { COLOR_INFO, HIGHLIGHT_COLORS, isHighlightColor } from '../../features/highlights/colors';
@@ -295,8 +295,8 @@ export default function NotesView({ route }: ViewProps<'notes'>) {
             <span className="field-label" id={`${ids}-colour`}>
               Colour
             </span>
-            <div className="notes-colours" role="radiogroup" aria-labelledby={`${ids}-colour`}>
-              <button type="button" role="radio" aria-checked={filter.color === ''} className="notes-colour-any" onClick={() => setFilter((f) => ({ ...f, color: '' }))}>
+            <div className="notes-colours" role="radiogroup" aria-labelledby={`${ids}-colour`} onKeyDown={onRadioGroupKeyDown}>
+              <button type="button" role="radio" aria-checked={filter.color === ''} tabIndex={filter.color === '' ? 0 : -1} className="notes-colour-any" onClick={() => setFilter((f) => ({ ...f, color: '' }))}>
                 Any
               </button>
               {HIGHLIGHT_COLORS.map((c: HighlightColor) => (
@@ -305,6 +305,7 @@ export default function NotesView({ route }: ViewProps<'notes'>) {
                   type="button"
                   role="radio"
                   aria-checked={filter.color === c}
+                  tabIndex={filter.color === c ? 0 : -1}
                   className={`hl-swatch hl-swatch-${c}`}
                   aria-label={COLOR_INFO[c].label}
                   title={COLOR_INFO[c].label}

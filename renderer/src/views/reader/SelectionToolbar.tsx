@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
 import { registerShortcut, describeKeys } from '../../app/shortcuts';
 import { toastError } from '../../components';
 import { readerExtensions, type ReaderContext, type SelectionAction } from '../../reader/extensions';
+import { toolbarPosition } from '../../reader/selection';
 
 /** Buttons for the extensions' selection actions, floating above the selected text. */
 export function SelectionToolbar({ ctx, container }: { ctx: ReaderContext; container: RefObject<HTMLElement | null> }) {
@@ -17,7 +18,7 @@ export function SelectionToolbar({ ctx, container }: { ctx: ReaderContext; conta
     const sel = window.getSelection();
     if (!sel || sel.rangeCount === 0 || !container.current) return;
     const rect = sel.getRangeAt(0).getBoundingClientRect();
-    setPos({ top: Math.max(8, rect.top - 46), left: rect.left + rect.width / 2 });
+    setPos(toolbarPosition(rect));
   }, [range, actions.length, container]);
 
   const run = (a: SelectionAction) => {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ApiError } from '@contract';
-import { api, notifyChanged } from '../../api';
+import { api, notifyChanged, useResult } from '../../api';
 import { navigate, routeToHash } from '../../app/navigation';
 import { useShortcut } from '../../app/shortcuts';
 import { Button, EmptyState, ErrorMessage, toast, toastError } from '../../components';
@@ -301,18 +301,35 @@ export function Session({ docId, onOpenCards }: { docId?: string; onOpenCards: (
   );
 }
 
-function Summary({ tally, canUndo, onUndo, onOpenCards, anyCards }: { tally: Tally; canUndo: boolean; onUndo: () => void; onOpenCards: () => void; anyCards: boolean }) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
-  if (!anyCards) {
+/** No card waiting: either the deck is empty (nothing in the library yet) or today's work is done. */
+function NothingToStudy({ onOpenCards }: { onOpenCards: () => void }) {
+  const total = useResult(() => api['study.stats']({}), [], { refreshOn: [CARDS_TOPIC, 'docs'] });
+  if (total.status === 'ok' && total.value.cardsByState.total === 0) {
     return (
       <EmptyState
-        title="Nothing to study right now"
-        body="Every due card is done and today’s new cards are used up. Come back later, raise the number of new cards per day in Statistics & settings, or look through the cards."
-        action={<Button onClick={onOpenCards}>Look through the cards</Button>}
+        title="No flashcards yet"
+        body="Parallax makes flashcards from the key passages of the reports in your library. Import a report (or open the library to see what is there), then come back here."
+        action={
+          <Button variant="primary" onClick={() => navigate({ view: 'library' })}>
+            Go to the library
+          </Button>
+        }
       />
     );
   }
+  return (
+    <EmptyState
+      title="Nothing to study right now"
+      body="Every due card is done and today’s new cards are used up. Come back later, raise the number of new cards per day in Statistics & settings, or look through the cards."
+      action={<Button onClick={onOpenCards}>Look through the cards</Button>}
+    />
+  );
+}
+
+function Summary({ tally, canUndo, onUndo, onOpenCards, anyCards }: { tally: Tally; canUndo: boolean; onUndo: () => void; onOpenCards: () => void; anyCards: boolean }) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  if (!anyCards) return <NothingToStudy onOpenCards={onOpenCards} />;
   const minutes = Math.max(1, Math.round((Date.now() - tally.startedAt) / 60000));
   const recalled = tally.reviewed - tally.byRating[1];
   return (

@@ -8,6 +8,9 @@ setNavBadge('study', async () => {
   const res = await api['study.dueCounts']({});
   if (!res.ok) return null;
   const { due, learning, new: fresh } = res.value.total;
-  const n = due + learning + fresh;
-  return n ? `${n} due` : null;
+  // Same words as the Study view's header: reviews are "due", unseen cards are "new".
+  const reviews = due + learning;
+  if (reviews && fresh) return `${reviews} due · ${fresh} new`;
+  if (reviews) return `${reviews} due`;
+  return fresh ? `${fresh} new` : null;
 });
