@@ -4,23 +4,13 @@ import path from 'node:path';
 import { openDatabase, type Db } from '../../electron/core/db/open.js';
 import { ingestDocument } from '../../electron/core/corpus/ingest.js';
 import { alignPair, coverageMatrix, getStatements } from '../../electron/core/compare/index.js';
+// Deterministic pseudo-random numbers, so every run measures the same texts.
+import { rng } from '../corpus.js';
 
 // Compare benchmark: aligning two 10,000-word documents, and building the statement matrix of
 // a library of many documents. The texts are synthetic but shaped like the real thing: shared
 // statements told in both, in another order, with words dropped and replaced, among
 // sentences only one of them has.
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same texts. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'sta', 'vor', 'tun', 'bel', 'dra', 'qui', 'nor', 'pe', 'sil', 'gar', 'to', 'fen', 'lu', 'mar', 'xi', 'zen'];
 const FUNCTION_WORDS = ['the', 'of', 'and', 'to', 'in', 'a', 'that', 'for', 'is', 'on', 'with', 'as', 'by', 'it', 'will', 'we', 'their', 'this', 'from', 'at'];

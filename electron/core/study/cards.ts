@@ -13,7 +13,21 @@ import type { Card, CardKind, CardSourceView, CardState } from './types.js';
 // everything the reader does to them. A rebuild never overwrites or deletes what the reader
 // touched (edited, suspended, deleted, reviewed); a deleted generated card stays deleted.
 
-export interface CardRow {
+/** The FSRS state columns of a card, as stored (and as saved with each review, for undo). */
+export interface StoredState {
+  state: number;
+  due: string | null;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  reps: number;
+  lapses: number;
+  last_review: string | null;
+}
+
+export interface CardRow extends StoredState {
   id: string;
   fingerprint: string | null;
   origin: 'generated' | 'reader';
@@ -34,16 +48,6 @@ export interface CardRow {
   orphaned: number;
   created_at: string;
   updated_at: string;
-  state: number;
-  due: string | null;
-  stability: number;
-  difficulty: number;
-  elapsed_days: number;
-  scheduled_days: number;
-  learning_steps: number;
-  reps: number;
-  lapses: number;
-  last_review: string | null;
 }
 
 interface SourceRow {

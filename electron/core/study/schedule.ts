@@ -2,7 +2,7 @@ import { createEmptyCard, fsrs, State, type Card as FsrsCard, type Grade } from 
 import type { Db } from '../db/open.js';
 import { inTransaction } from '../db/open.js';
 import { ParallaxError } from '../errors.js';
-import { getCard, requireCardRow, rowsToCards, type CardRow } from './cards.js';
+import { getCard, requireCardRow, rowsToCards, type CardRow, type StoredState } from './cards.js';
 import { checkAnswer } from './answer.js';
 import type { Card, DueCounts, GradeResult, IntervalPreview, Rating, StudyQueue, StudySettings, StudyStats } from './types.js';
 
@@ -69,19 +69,6 @@ export function fsrsCardOf(row: CardRow, now: Date): FsrsCard {
     state: row.state as State,
     last_review: row.last_review ? new Date(row.last_review) : undefined,
   };
-}
-
-interface StoredState {
-  state: number;
-  due: string | null;
-  stability: number;
-  difficulty: number;
-  elapsed_days: number;
-  scheduled_days: number;
-  learning_steps: number;
-  reps: number;
-  lapses: number;
-  last_review: string | null;
 }
 
 function storedState(row: CardRow): StoredState {

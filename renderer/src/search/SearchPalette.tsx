@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react';
 import type { SearchHit, SearchResponse, SearchStatus } from '@contract';
 import { api } from '../api/client';
 import type { ApiError } from '../api';
@@ -43,11 +43,37 @@ export function SearchPalette() {
   );
 }
 
-function Snippet({ hit }: { hit: SearchHit }) {
+function Snippet({ snippet, marks }: { snippet: string; marks: Array<[number, number]> }) {
   return (
     <span className="hit-snippet">
-      {snippetParts(hit.snippet, hit.marks).map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
+      {snippetParts(snippet, marks).map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
     </span>
+  );
+}
+
+interface PaletteOptionProps {
+  id: string;
+  index: number;
+  active: number;
+  onActivate: (index: number) => void;
+  onChoose: () => void;
+  children: ReactNode;
+}
+
+/** One result row: a listbox option the arrow keys and the mouse both move to. */
+function PaletteOption({ id, index, active, onActivate, onChoose, children }: PaletteOptionProps) {
+  return (
+    <div
+      id={id}
+      data-index={index}
+      role="option"
+      aria-selected={index === active}
+      className="palette-option"
+      onMouseMove={() => onActivate(index)}
+      onClick={onChoose}
+    >
+      {children}
+    </div>
   );
 }
 
@@ -225,18 +251,9 @@ function PaletteBody() {
             {g.hits.map((hit) => {
               const i = flatHits.indexOf(hit);
               return (
-                <div
-                  key={`${hit.docId}-${hit.start}-${i}`}
-                  id={optionId(i)}
-                  data-index={i}
-                  role="option"
-                  aria-selected={i === active}
-                  className="palette-option"
-                  onMouseMove={() => setActive(i)}
-                  onClick={() => openHit(hit)}
-                >
-                  <Snippet hit={hit} />
-                </div>
+                <PaletteOption key={`${hit.docId}-${hit.start}-${i}`} id={optionId(i)} index={i} active={active} onActivate={setActive} onChoose={() => openHit(hit)}>
+                  <Snippet snippet={hit.snippet} marks={hit.marks} />
+                </PaletteOption>
               );
             })}
           </div>
@@ -249,24 +266,19 @@ function PaletteBody() {
             {notes.map((n, k) => {
               const i = flatHits.length + k;
               return (
-                <div
+                <PaletteOption
                   key={n.key}
                   id={optionId(i)}
-                  data-index={i}
-                  role="option"
-                  aria-selected={i === active}
-                  className="palette-option"
-                  onMouseMove={() => setActive(i)}
-                  onClick={() => {
+                  index={i}
+                  active={active}
+                  onActivate={setActive}
+                  onChoose={() => {
                     closeSearch();
                     n.open();
                   }}
                 >
-                  <span className="hit-label">{n.label}</span>{' '}
-                  <span className="hit-snippet">
-                    {snippetParts(n.snippet, n.marks).map((p, j) => (p.marked ? <mark key={j}>{p.text}</mark> : <span key={j}>{p.text}</span>))}
-                  </span>
-                </div>
+                  <span className="hit-label">{n.label}</span> <Snippet snippet={n.snippet} marks={n.marks} />
+                </PaletteOption>
               );
             })}
           </div>
