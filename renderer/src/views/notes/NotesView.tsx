@@ -9,19 +9,10 @@ import { highlightActions, NoteEditor, NoteMarkdown, type HighlightColor, type H
 import { COLOR_INFO, HIGHLIGHT_COLORS, isHighlightColor } from '../../features/highlights/colors';
 import type { DocNoteView, ExportFormat } from '../../features/highlights/types';
 import { filterNotes, type NotesFilter } from './filter';
+import { downloadText } from '../../lib/download';
 
 const { HIGHLIGHTS_TOPIC, NOTES_TOPIC } = highlightActions;
 
-function download(filename: string, content: string, mimeType: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 5000);
-}
 
 async function exportAs(format: ExportFormat): Promise<void> {
   const res = await api['annotations.export']({ format });
@@ -29,7 +20,7 @@ async function exportAs(format: ExportFormat): Promise<void> {
     toastError(res.error);
     return;
   }
-  download(res.value.filename, res.value.content, res.value.mimeType);
+  downloadText(res.value.filename, res.value.content, res.value.mimeType);
   toast({ kind: 'success', message: `Exported ${plural(res.value.count, 'item')} as ${format === 'md' ? 'Markdown' : 'W3C Web Annotation JSON-LD'} (${res.value.filename}).` });
 }
 

@@ -6,21 +6,12 @@ import { formatDate, plural } from '../../lib/format';
 import { PromptText } from './CardText';
 import { FromHighlightDialog } from './FromHighlight';
 import { CARDS_TOPIC, KIND_LABEL, STATE_LABEL, type CardKind, type CardView } from './types';
+import { downloadText } from '../../lib/download';
 
 // Every card: filter, edit, suspend, delete (with undo), revert; regenerate; export.
 
 type StateFilter = '' | 'new' | 'learning' | 'review' | 'relearning' | 'suspended' | 'deleted' | 'due';
 
-function download(filename: string, content: string, mimeType: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 5000);
-}
 
 async function exportDeck(format: 'anki' | 'json'): Promise<void> {
   const res = await api['cards.export']({ format });
@@ -28,7 +19,7 @@ async function exportDeck(format: 'anki' | 'json'): Promise<void> {
     toastError(res.error);
     return;
   }
-  for (const f of res.value.files) download(f.name, f.content, format === 'json' ? 'application/json' : 'text/plain');
+  for (const f of res.value.files) downloadText(f.name, f.content, format === 'json' ? 'application/json' : 'text/plain');
   const total = res.value.files.reduce((n, f) => n + f.count, 0);
   toast({
     kind: 'success',
