@@ -317,10 +317,12 @@ export function regenerateCards(db: Db, now = new Date(), options: { withStateme
  * highlights or the alignment changed. Cheap when nothing changed.
  */
 export function ensureCards(db: Db, now = new Date()): SyncSummary | null {
-  followHighlights(db);
   const analysis = analyseLibrary(db);
   const row = db.prepare('SELECT value FROM study_meta WHERE key = ?').get(META_GENERATED) as { value: string } | undefined;
   if (row && row.value === analysis.fingerprint) return null;
+  // The fingerprint covers document versions and highlight positions, so a moved highlight
+  // is noticed here; its cards follow it before the deck is brought up to date.
+  followHighlights(db);
   return syncGeneratedCards(db, generateCards(analysis), now, analysis.fingerprint);
 }
 
