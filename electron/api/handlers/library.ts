@@ -2,7 +2,7 @@ import { libraryContract } from '../contract/library.js';
 import type { DocDetail, DocSummary } from '../types.js';
 import type { HandlerTable } from './types.js';
 import { ParallaxError } from '../../core/errors.js';
-import { getDocument, getPassages, getSentences, listDocuments } from '../../core/corpus/store.js';
+import { getDocument, getDocumentMeta, getPassages, getSentences, listDocuments } from '../../core/corpus/store.js';
 import type { DocumentMeta } from '../../core/types.js';
 import type { Db } from '../../core/db/open.js';
 
@@ -13,9 +13,9 @@ function readingState(db: Db, id: string): { position: number; progress: number 
   return row ?? { position: 0, progress: 0 };
 }
 
-function summary(db: Db, m: DocumentMeta): DocSummary {
+function summary(m: DocumentMeta, progress: number): DocSummary {
   const { contentHash: _h, ...rest } = m;
-  return { ...rest, progress: readingState(db, m.id).progress };
+  return { ...rest, progress };
 }
 
 /** Counts of what a document's deletion takes with it, from whichever feature tables exist. */
@@ -25,8 +25,22 @@ function countOwned(db: Db, table: string, docId: string, where = 'doc_id = ?'):
   return (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get(docId) as { n: number }).n;
 }
 
+/** What deleting a document takes with it: the reader's highlights, notes and cards. */
+function deleteImpact(db: Db, id: string): { highlights: number; notes: number; cards: number } {
+  return {
+    highlights: countOwned(db, 'highlights', id),
+    notes: countOwned(db, 'highlights', id, "doc_id = ? AND note IS NOT NULL AND note <> ''") + countOwned(db, 'doc_notes', id),
+    cards: countOwned(db, 'card_sources', id),
+  };
+}
+
 export const libraryHandlers: HandlerTable<typeof libraryContract> = {
-  'docs.list': (_input, { lib }) => listDocuments(lib.db).map((m) => summary(lib.db, m)),
+  'docs.list': (_input, { lib }) => {
+    const progress = new Map(
+      (lib.db.prepare('SELECT doc_id, progress FROM reading_state').all() as Array<{ doc_id: string; progress: number }>).map((r) => [r.doc_id, r.progress]),
+    );
+    return listDocuments(lib.db).map((m) => summary(m, progress.get(m.id) ?? 0));
+  },
 
   'docs.get': ({ id }, { lib }) => {
     const doc = getDocument(lib.db, id);
@@ -45,21 +59,14 @@ export const libraryHandlers: HandlerTable<typeof libraryContract> = {
   },
 
   'docs.deleteImpact': ({ id }, { lib }) => {
-    if (!getDocument(lib.db, id)) throw new ParallaxError('NOT_FOUND', `No document with id ${id} is in the library.`);
-    return {
-      highlights: countOwned(lib.db, 'highlights', id),
-      notes: countOwned(lib.db, 'highlights', id, "doc_id = ? AND note IS NOT NULL AND note <> ''") + countOwned(lib.db, 'doc_notes', id),
-      cards: countOwned(lib.db, 'card_sources', id),
-    };
+    if (!getDocumentMeta(lib.db, id)) throw new ParallaxError('NOT_FOUND', `No document with id ${id} is in the library.`);
+    return deleteImpact(lib.db, id);
   },
 
   'docs.delete': async ({ id }, { lib }) => {
-    const impact = {
-      highlights: countOwned(lib.db, 'highlights', id),
-      notes: countOwned(lib.db, 'highlights', id, "doc_id = ? AND note IS NOT NULL AND note <> ''") + countOwned(lib.db, 'doc_notes', id),
-    };
+    const { highlights, notes } = deleteImpact(lib.db, id);
     await lib.deleteDocument(id);
-    return { deleted: id, ...impact };
+    return { deleted: id, highlights, notes };
   },
 
   'docs.import': async ({ files }, { lib }) => {
@@ -68,7 +75,7 @@ export const libraryHandlers: HandlerTable<typeof libraryContract> = {
   },
 
   'docs.setPosition': ({ id, position, progress }, { lib }) => {
-    if (!getDocument(lib.db, id)) throw new ParallaxError('NOT_FOUND', `No document with id ${id} is in the library.`);
+    if (!getDocumentMeta(lib.db, id)) throw new ParallaxError('NOT_FOUND', `No document with id ${id} is in the library.`);
     lib.db
       .prepare(
         `INSERT INTO reading_state (doc_id, position, progress, updated_at) VALUES (?, ?, ?, ?)
