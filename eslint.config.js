@@ -15,7 +15,8 @@ const coreForbidden = {
   patterns: [
     { group: ['electron', 'electron/*'], message: 'electron/core is plain Node: it never imports Electron.' },
     { group: ['react', 'react-dom', 'react/*'], message: 'electron/core never imports React.' },
-    { group: ['**/api/**', '**/main/**', '**/preload/**', '**/serve/**', '**/cli/**'], message: 'electron/core is the bottom layer: it imports nothing above it.' },
+    { group: ['**/api/**', '!**/api/contract/**', '!**/api/contract.js', '**/main/**', '**/preload/**', '**/serve/**', '**/cli/**'], message: 'electron/core is the bottom layer: it imports nothing above it.' },
+    { group: ['**/api/contract/**', '**/api/contract.js'], allowTypeImports: true, message: 'electron/core may use the contract\'s types only (import type).' },
   ],
 };
 
@@ -32,6 +33,6 @@ export default tseslint.config(
   { files: ['renderer/**/*.{ts,tsx}'], plugins: { 'react-hooks': reactHooks }, rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn', 'no-restricted-imports': ['error', rendererForbidden] } },
   // The Vite config runs in Node at build time and shares the window's CSP with main.
   { files: ['renderer/vite.config.ts'], rules: { 'no-restricted-imports': 'off' } },
-  { files: ['electron/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', coreForbidden] } },
+  { files: ['electron/core/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': ['error', coreForbidden] } },
   { files: ['electron/api/**/*.ts'], ignores: ['electron/api/handlers.ts', 'electron/api/handlers/**'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['electron', '**/core/**', 'better-sqlite3'], message: 'The contract is shared with the renderer: it may not import core, Electron or SQLite.' }] }] } },
 );

@@ -35,4 +35,5 @@ export const channelFor = (name: OpName): string => `parallax:${name}`;
 export type ParallaxApi = { [N in OpName]: (input: OpInput<N>) => Promise<OpResult<N>> };
 
 export type { Result, ApiError, ErrorCode } from './result.js';
+export { ErrorCodeSchema, ERROR_CODES } from './contract/errors.js';
 export type * from './types.js';

@@ -1,23 +1,9 @@
-// Errors that reach a person. The code is a stable string the UI and CLI branch on; the
-// message is a sentence the reader can act on.
+// Errors that reach a person. The code is a stable string the UI and CLI branch on (the one
+// list is electron/api/contract/errors.ts; core imports its type only); the message is a
+// sentence the reader can act on.
+import type { ErrorCode } from '../api/contract/errors.js';
 
-export const ERROR_CODES = [
-  'INVALID_INPUT',
-  'NOT_FOUND',
-  'UNSUPPORTED_FILE',
-  'TOO_LARGE',
-  'EMPTY_FILE',
-  'BINARY_FILE',
-  'INVALID_UTF8',
-  'DUPLICATE',
-  'DB_CORRUPT',
-  'DB_TOO_NEW',
-  'CANCELLED',
-  'IO_ERROR',
-  'INTERNAL',
-] as const;
-
-export type ErrorCode = (typeof ERROR_CODES)[number];
+export type { ErrorCode } from '../api/contract/errors.js';
 
 export class ParallaxError extends Error {
   readonly code: ErrorCode;
