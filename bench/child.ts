@@ -143,7 +143,7 @@ async function ftsServe(dir: string, payload: ServePayload): Promise<Record<stri
   const imports: Array<{ searchableMs: number; totalMs: number }> = [];
   for (const doc of payload.imports) {
     const t0 = now();
-    const [o] = importFiles(lib, [{ name: doc.name, bytes: Buffer.from(doc.text, 'utf8') }]);
+    const [o] = await importFiles(lib, [{ name: doc.name, bytes: Buffer.from(doc.text, 'utf8') }]);
     if (!o || !('id' in o)) throw new Error(`FTS5 import of ${doc.name} failed.`);
     addToFts(fts, lib, [o.id]);
     const hits = ftsQuery(fts, toFts5(doc.marker), 5);

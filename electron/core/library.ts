@@ -67,7 +67,7 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
       return () => listeners.delete(listener);
     },
     async importFiles(files) {
-      const outcomes = importFiles(db, files);
+      const outcomes = await importFiles(db, files);
       const upserted: string[] = [];
       const replaced = new Map<string, string>();
       for (const o of outcomes) {

@@ -101,7 +101,11 @@ function isoFrom(s: string | null): string | null {
   return s ? (findDates(s)[0]?.iso ?? null) : null;
 }
 
-export function decodeImportFile(name: string, bytes: Uint8Array): DecodedFile {
+/**
+ * Async because the PDF decoder (pdf.js) is; every decoder is pure (bytes in, document out, no DB)
+ * so the import worker can run it under its limits.
+ */
+export async function decodeImportFile(name: string, bytes: Uint8Array): Promise<DecodedFile> {
   const format = importFormat(name);
   if (!format) {
     const what = sniffFormat(bytes);

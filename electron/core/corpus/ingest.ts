@@ -6,7 +6,7 @@ import type { Db } from '../db/open.js';
 import { inTransaction } from '../db/open.js';
 import { ParallaxError, isParallaxError } from '../errors.js';
 import type { DocumentMeta, StoredDocument } from '../types.js';
-import { decodeImportFile } from './decode.js';
+import { decodeImportFile, type DecodedFile } from './decode.js';
 import { countWords, deriveTitle } from './metadata.js';
 import { normaliseText } from './normalise.js';
 import { segment } from './segment.js';
@@ -83,31 +83,43 @@ export type ImportOutcome =
   | { file: string; error: { code: string; message: string } };
 
 /** Import the reader's own files; each file succeeds or fails on its own, with a reason. */
-export function importFiles(db: Db, files: ImportFile[], now = new Date()): ImportOutcome[] {
-  return files.map((f) => {
-    const file = path.basename(f.name);
-    try {
-      const decoded = decodeImportFile(file, f.bytes);
-      const result = ingestDocument(
-        db,
-        {
-          file,
-          origin: 'imported',
-          raw: decoded.text,
-          title: decoded.title,
-          outlet: null,
-          published: decoded.published,
-          language: decoded.language,
-          author: decoded.author,
-        },
-        now,
-      );
-      return { file, id: result.doc.id, replaced: Boolean(result.previous), result };
-    } catch (e) {
-      if (isParallaxError(e)) return { file, error: { code: e.code, message: e.message } };
-      return { file, error: { code: 'INTERNAL', message: `${file} could not be imported: ${(e as Error).message}` } };
-    }
-  });
+export async function importFiles(db: Db, files: ImportFile[], now = new Date()): Promise<ImportOutcome[]> {
+  const out: ImportOutcome[] = [];
+  for (const f of files) out.push(await importOne(db, f, now));
+  return out;
+}
+
+/**
+ * The DB half of an import: store a file the decoder has already turned into a document.
+ * Split from decoding so the import worker can decode off the main thread and hand this the result.
+ */
+export function ingestDecoded(db: Db, file: string, decoded: DecodedFile, now = new Date()): IngestResult {
+  return ingestDocument(
+    db,
+    {
+      file,
+      origin: 'imported',
+      raw: decoded.text,
+      title: decoded.title,
+      outlet: null,
+      published: decoded.published,
+      language: decoded.language,
+      author: decoded.author,
+    },
+    now,
+  );
+}
+
+async function importOne(db: Db, f: ImportFile, now: Date): Promise<ImportOutcome> {
+  const file = path.basename(f.name);
+  try {
+    const decoded = await decodeImportFile(file, f.bytes);
+    const result = ingestDecoded(db, file, decoded, now);
+    return { file, id: result.doc.id, replaced: Boolean(result.previous), result };
+  } catch (e) {
+    if (isParallaxError(e)) return { file, error: { code: e.code, message: e.message } };
+    return { file, error: { code: 'INTERNAL', message: `${file} could not be imported: ${(e as Error).message}` } };
+  }
 }
 
 const ManifestSchema = z.object({

@@ -7,9 +7,9 @@ import { fixture } from './helpers.js';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
-function refusal(name: string, bytes: Uint8Array): { code: string; message: string } {
+async function refusal(name: string, bytes: Uint8Array): Promise<{ code: string; message: string }> {
   try {
-    decodeImportFile(name, bytes);
+    await decodeImportFile(name, bytes);
   } catch (e) {
     if (isParallaxError(e)) return { code: e.code, message: e.message };
     throw e;
@@ -17,46 +17,46 @@ function refusal(name: string, bytes: Uint8Array): { code: string; message: stri
   throw new Error(`${name} was accepted`);
 }
 
-const decode = (name: string, content: string | Uint8Array): DecodedFile =>
+const decode = (name: string, content: string | Uint8Array): Promise<DecodedFile> =>
   decodeImportFile(name, typeof content === 'string' ? utf8(content) : content);
 
 describe('decodeImportFile refuses bad input, each case with its own message', () => {
-  it('an unsupported extension, listing the supported types', () => {
-    const r = refusal('report.docx', utf8('hello'));
+  it('an unsupported extension, listing the supported types', async () => {
+    const r = (await refusal('report.docx', utf8('hello')));
     expect(r.code).toBe('UNSUPPORTED_FILE');
     expect(r.message).toContain('report.docx');
     for (const ext of ['.txt', '.md', '.markdown', '.html', '.htm']) expect(r.message).toContain(ext);
-    expect(refusal('notes', utf8('hello')).code).toBe('UNSUPPORTED_FILE');
-    expect(refusal('scan.pdf', utf8('%PDF-1.7')).message).toMatch(/PDF/);
+    expect((await refusal('notes', utf8('hello'))).code).toBe('UNSUPPORTED_FILE');
+    expect((await refusal('scan.pdf', utf8('%PDF-1.7'))).message).toMatch(/PDF/);
   });
 
-  it('accepts the supported extensions in any case', () => {
-    for (const name of ['a.TXT', 'b.Md', 'c.markdown', 'd.HTM', 'e.html']) expect(decode(name, 'Some words here.').text).toContain('Some words here.');
+  it('accepts the supported extensions in any case', async () => {
+    for (const name of ['a.TXT', 'b.Md', 'c.markdown', 'd.HTM', 'e.html']) expect((await decode(name, 'Some words here.')).text).toContain('Some words here.');
   });
 
-  it('an empty file', () => {
-    const r = refusal('empty.txt', fixture('empty.txt'));
+  it('an empty file', async () => {
+    const r = (await refusal('empty.txt', fixture('empty.txt')));
     expect(r).toMatchObject({ code: 'EMPTY_FILE' });
     expect(r.message).toMatch(/empty\.txt is empty/);
   });
 
-  it('a file of only whitespace', () => {
-    const r = refusal('whitespace-only.txt', fixture('whitespace-only.txt'));
+  it('a file of only whitespace', async () => {
+    const r = (await refusal('whitespace-only.txt', fixture('whitespace-only.txt')));
     expect(r.code).toBe('EMPTY_FILE');
     expect(r.message).toMatch(/only whitespace/);
-    expect(refusal('bom.txt', new Uint8Array([0xef, 0xbb, 0xbf, 0x20, 0x0a])).code).toBe('EMPTY_FILE');
+    expect((await refusal('bom.txt', new Uint8Array([0xef, 0xbb, 0xbf, 0x20, 0x0a]))).code).toBe('EMPTY_FILE');
   });
 
-  it('a binary file', () => {
-    const r = refusal('binary.txt', fixture('binary.txt'));
+  it('a binary file', async () => {
+    const r = (await refusal('binary.txt', fixture('binary.txt')));
     expect(r.code).toBe('BINARY_FILE');
     expect(r.message).toMatch(/binary\.txt contains binary data/);
     const controls = new Uint8Array(200).map((_, i) => (i % 3 === 0 ? 0x01 : 0x41));
-    expect(refusal('controls.txt', controls).code).toBe('BINARY_FILE');
+    expect((await refusal('controls.txt', controls)).code).toBe('BINARY_FILE');
   });
 
-  it('a real PNG renamed .txt, saying it looks like a PNG image', () => {
-    const r = refusal('photo-renamed.txt', fixture('photo-renamed.txt'));
+  it('a real PNG renamed .txt, saying it looks like a PNG image', async () => {
+    const r = (await refusal('photo-renamed.txt', fixture('photo-renamed.txt')));
     expect(r.code).toBe('BINARY_FILE');
     expect(r.message).toMatch(/looks like a PNG image/);
   });
@@ -67,66 +67,66 @@ describe('decodeImportFile refuses bad input, each case with its own message', (
     ['PDF', [...utf8('%PDF-1.4\n%âãÏÓ\n')], /PDF document/],
     ['ZIP', [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, ...utf8('data.csv')], /ZIP archive/],
     ['DOCX', [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, ...utf8('[Content_Types].xml'), 0x00, ...utf8('word/document.xml')], /Word document/],
-  ])('a %s file renamed .txt, named by its magic number', (_label, bytes, pattern) => {
-    const r = refusal('renamed.txt', new Uint8Array(bytes));
+  ])('a %s file renamed .txt, named by its magic number', async (_label, bytes, pattern) => {
+    const r = (await refusal('renamed.txt', new Uint8Array(bytes)));
     expect(r.code).toBe('BINARY_FILE');
     expect(r.message).toMatch(pattern);
   });
 
-  it('text that is not valid UTF-8, saying where', () => {
-    const r = refusal('latin1.txt', fixture('latin1.txt'));
+  it('text that is not valid UTF-8, saying where', async () => {
+    const r = (await refusal('latin1.txt', fixture('latin1.txt')));
     expect(r.code).toBe('INVALID_UTF8');
     expect(r.message).toMatch(/not valid UTF-8/);
     expect(r.message).toMatch(/position 3\b/);
     // Overlong encodings and lone surrogates are invalid too.
-    expect(refusal('overlong.txt', new Uint8Array([0x41, 0xc0, 0xaf])).code).toBe('INVALID_UTF8');
-    expect(refusal('surrogate.txt', new Uint8Array([0x41, 0xed, 0xa0, 0x80])).code).toBe('INVALID_UTF8');
-    expect(refusal('truncated.txt', new Uint8Array([0x41, 0x42, 0xe2, 0x80])).code).toBe('INVALID_UTF8');
+    expect((await refusal('overlong.txt', new Uint8Array([0x41, 0xc0, 0xaf]))).code).toBe('INVALID_UTF8');
+    expect((await refusal('surrogate.txt', new Uint8Array([0x41, 0xed, 0xa0, 0x80]))).code).toBe('INVALID_UTF8');
+    expect((await refusal('truncated.txt', new Uint8Array([0x41, 0x42, 0xe2, 0x80]))).code).toBe('INVALID_UTF8');
   });
 
-  it('a file over the size limit, giving its size and the limit', () => {
+  it('a file over the size limit, giving its size and the limit', async () => {
     const big = new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x61);
-    const r = refusal('huge.txt', big);
+    const r = (await refusal('huge.txt', big));
     expect(r.code).toBe('TOO_LARGE');
     expect(r.message).toContain('20 MB');
     expect(r.message).toContain((MAX_IMPORT_BYTES + 1).toLocaleString('en-US'));
-    const bigger = refusal('bigger.txt', new Uint8Array(25 * 1024 * 1024));
+    const bigger = (await refusal('bigger.txt', new Uint8Array(25 * 1024 * 1024)));
     expect(bigger.message).toMatch(/25\.0 MB.*20 MB/);
   });
 
-  it('an HTML page with no readable text', () => {
-    expect(refusal('blank.html', utf8('<html><head><script>var a = 1;</script></head><body><img src="x.png"></body></html>')).code).toBe('EMPTY_FILE');
+  it('an HTML page with no readable text', async () => {
+    expect((await refusal('blank.html', utf8('<html><head><script>var a = 1;</script></head><body><img src="x.png"></body></html>'))).code).toBe('EMPTY_FILE');
   });
 
-  it('RTF renamed .txt', () => {
-    expect(refusal('letter.txt', utf8('{\\rtf1\\ansi Hello}')).code).toBe('UNSUPPORTED_FILE');
+  it('RTF renamed .txt', async () => {
+    expect((await refusal('letter.txt', utf8('{\\rtf1\\ansi Hello}'))).code).toBe('UNSUPPORTED_FILE');
   });
 });
 
 describe('decodeImportFile reads good input', () => {
-  it('plain UTF-8 text, taking a heading-like first line as the title', () => {
-    const d = decodeImportFile('plain.txt', fixture('plain.txt'));
+  it('plain UTF-8 text, taking a heading-like first line as the title', async () => {
+    const d = (await decodeImportFile('plain.txt', fixture('plain.txt')));
     expect(d.title).toBe('NATO ministers meet in Bucharest');
     expect(d.text).toContain('They discussed support for Ukraine.');
     expect(d.language).toBe('en');
-    expect(decode('x.txt', 'The ministers met. They talked.').title).toBeNull();
-    expect(decode('x.txt', 'UKRAINIAN WORLD CONGRESS\n\nThe ministers met.').title).toBeNull();
+    expect((await decode('x.txt', 'The ministers met. They talked.')).title).toBeNull();
+    expect((await decode('x.txt', 'UKRAINIAN WORLD CONGRESS\n\nThe ministers met.')).title).toBeNull();
   });
 
-  it('UTF-8 with a byte order mark, and UTF-16 with one', () => {
-    expect(decodeImportFile('bom.txt', new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('Hello there.')])).text).toBe('Hello there.');
-    const le = decodeImportFile('utf16le-bom.txt', fixture('utf16le-bom.txt'));
+  it('UTF-8 with a byte order mark, and UTF-16 with one', async () => {
+    expect((await decodeImportFile('bom.txt', new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('Hello there.')]))).text).toBe('Hello there.');
+    const le = (await decodeImportFile('utf16le-bom.txt', fixture('utf16le-bom.txt')));
     expect(normaliseText(le.text)).toBe('NATO ministers meet in Bucharest\n\nThe allies agreed on “more support” for Ukraine.');
     const be = new Uint8Array([0xfe, 0xff, 0x00, 0x48, 0x00, 0x69, 0x00, 0x21]);
-    expect(normaliseText(decodeImportFile('be.txt', be).text)).toBe('Hi!');
+    expect(normaliseText((await decodeImportFile('be.txt', be)).text)).toBe('Hi!');
   });
 
-  it('a publication date given at the top of a text file', () => {
-    expect(decode('d.txt', 'Headline here\n\nPublished: 30 November 2022\n\nBody text.').published).toBe('2022-11-30');
+  it('a publication date given at the top of a text file', async () => {
+    expect((await decode('d.txt', 'Headline here\n\nPublished: 30 November 2022\n\nBody text.')).published).toBe('2022-11-30');
   });
 
-  it('HTML through Readability: title, author, date and language kept; scripts and navigation gone', () => {
-    const d = decodeImportFile('article.html', fixture('article.html'));
+  it('HTML through Readability: title, author, date and language kept; scripts and navigation gone', async () => {
+    const d = (await decodeImportFile('article.html', fixture('article.html')));
     expect(d.title).toBe('Allies pledge winter aid for Ukraine');
     expect(d.author).toBe('Maria Ionescu');
     expect(d.published).toBe('2022-11-30');
@@ -146,18 +146,18 @@ describe('decodeImportFile reads good input', () => {
     expect(kinds.filter(([k]) => k === 'list-item')).toHaveLength(3);
   });
 
-  it('HTML byline from the page itself, and a bare fragment', () => {
+  it('HTML byline from the page itself, and a bare fragment', async () => {
     const page = `<html><head><title>Talks end</title></head><body><article><h1>Talks end</h1><p class="byline">By Ana Popescu</p>
       <p>The talks in Bucharest ended on Wednesday with a joint statement that all of the allies signed after two long days of meetings.</p></article></body></html>`;
-    const d = decode('talks.htm', page);
+    const d = (await decode('talks.htm', page));
     expect(d.author).toBe('Ana Popescu');
     expect(d.title).toBe('Talks end');
-    const frag = decode('frag.html', '<h2>Short note</h2><p>Just one &amp; only paragraph.</p><ol><li>one</li><li>two</li></ol>');
+    const frag = (await decode('frag.html', '<h2>Short note</h2><p>Just one &amp; only paragraph.</p><ol><li>one</li><li>two</li></ol>'));
     expect(normaliseText(frag.text)).toBe('Short note\n\nJust one & only paragraph.\n\n1. one\n2. two');
   });
 
-  it('Markdown as readable plain text: no #, emphasis or link syntax; list items as •', () => {
-    const d = decodeImportFile('notes.md', fixture('notes.md'));
+  it('Markdown as readable plain text: no #, emphasis or link syntax; list items as •', async () => {
+    const d = (await decodeImportFile('notes.md', fixture('notes.md')));
     expect(d.title).toBe('Notes on the Bucharest meeting');
     const text = normaliseText(d.text);
     expect(text).not.toMatch(/[#*_`]|\]\(|\[/);
@@ -178,19 +178,19 @@ describe('decodeImportFile reads good input', () => {
     ]);
   });
 
-  it('Markdown front matter gives title, author and date', () => {
-    const d = decode('fm.md', '---\ntitle: "Field notes"\nauthor: Ann Reader\ndate: 2022-11-29\n---\n\nSome text about the day.');
+  it('Markdown front matter gives title, author and date', async () => {
+    const d = (await decode('fm.md', '---\ntitle: "Field notes"\nauthor: Ann Reader\ndate: 2022-11-29\n---\n\nSome text about the day.'));
     expect(d).toMatchObject({ title: 'Field notes', author: 'Ann Reader', published: '2022-11-29' });
     expect(normaliseText(d.text)).toBe('Field notes\n\nSome text about the day.');
   });
 
-  it('Markdown without a level-one heading leaves the title to deriveTitle', () => {
-    expect(decode('n.md', '## Section\n\nText.').title).toBeNull();
+  it('Markdown without a level-one heading leaves the title to deriveTitle', async () => {
+    expect((await decode('n.md', '## Section\n\nText.')).title).toBeNull();
   });
 });
 
 describe('unwrapHardWrapped', () => {
-  it('rejoins the lines of paragraphs wrapped at a fixed width', () => {
+  it('rejoins the lines of paragraphs wrapped at a fixed width', async () => {
     const para = Array.from({ length: 6 }, (_, i) => `line ${i} of a paragraph that was wrapped at a fixed width so`).join('\n');
     const out = unwrapHardWrapped(`${para}\n\n${para}\n\n• a list item stays\n• on its own line`);
     const paras = out.split('\n\n');
@@ -198,15 +198,15 @@ describe('unwrapHardWrapped', () => {
     expect(paras[2]).toBe('• a list item stays\n• on its own line');
   });
 
-  it('leaves text with one paragraph a line alone', () => {
+  it('leaves text with one paragraph a line alone', async () => {
     const t = 'First paragraph is a single line.\nSecond paragraph is another line.\nThird.';
     expect(unwrapHardWrapped(t)).toBe(t);
   });
 });
 
 describe('Markdown with raw HTML', () => {
-  it('keeps the words of HTML blocks and drops scripts, styles and comments', () => {
-    const d = decode('raw.md', 'Intro text here.\n\n<div>Kept <b>words</b></div>\n\n<script>alert("gone")</script>\n\n<!-- hidden note -->\n\n<style>p { color: red }</style>\n\nEnd.');
+  it('keeps the words of HTML blocks and drops scripts, styles and comments', async () => {
+    const d = (await decode('raw.md', 'Intro text here.\n\n<div>Kept <b>words</b></div>\n\n<script>alert("gone")</script>\n\n<!-- hidden note -->\n\n<style>p { color: red }</style>\n\nEnd.'));
     const text = normaliseText(d.text);
     expect(text).toContain('Kept words');
     expect(text).not.toMatch(/alert|gone|hidden note|color/);
