@@ -34,8 +34,10 @@ export interface DocDetail extends DocSummary {
   text: string;
   passages: PassageView[];
   sentences: SentenceView[];
-  /** Character offset the reader last had at the top of the page. */
+  /** Start offset of the sentence (or passage) the reader last had at the top of the page. */
   position: number;
+  /** How far down that sentence the top of the page was (0..1), so the view reopens exactly there. */
+  positionWithin: number;
 }
 
 export interface ImportFileInput {

@@ -20,8 +20,11 @@ export const libraryContract = {
       })
       .strict(),
   ),
-  'docs.setPosition': op<{ position: number; progress: number }>()(
-    z.object({ id: DocId, position: z.number().int().min(0), progress: z.number().min(0).max(1) }).strict(),
+  /** position: start of the sentence at the top of the view; positionWithin: how far down it (0..1); progress never goes down. */
+  'docs.setPosition': op<{ position: number; positionWithin: number; progress: number }>()(
+    z
+      .object({ id: DocId, position: z.number().int().min(0), positionWithin: z.number().min(0).max(1).optional(), progress: z.number().min(0).max(1) })
+      .strict(),
   ),
   'settings.get': op<Record<string, string>>()(z.object({}).strict()),
   'settings.set': op<Record<string, string>>()(

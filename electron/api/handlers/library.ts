@@ -5,13 +5,7 @@ import { ParallaxError } from '../../core/errors.js';
 import { getDocument, getDocumentMeta, getPassages, getSentences, listDocuments } from '../../core/corpus/store.js';
 import type { DocumentMeta } from '../../core/types.js';
 import type { Db } from '../../core/db/open.js';
-
-function readingState(db: Db, id: string): { position: number; progress: number } {
-  const row = db.prepare('SELECT position, progress FROM reading_state WHERE doc_id = ?').get(id) as
-    | { position: number; progress: number }
-    | undefined;
-  return row ?? { position: 0, progress: 0 };
-}
+import { getReadingState, readingProgressByDoc, saveReadingState } from '../../core/reading.js';
 
 function summary(m: DocumentMeta, progress: number): DocSummary {
   const { contentHash: _h, ...rest } = m;
@@ -36,9 +30,7 @@ function deleteImpact(db: Db, id: string): { highlights: number; notes: number; 
 
 export const libraryHandlers: HandlerTable<typeof libraryContract> = {
   'docs.list': (_input, { lib }) => {
-    const progress = new Map(
-      (lib.db.prepare('SELECT doc_id, progress FROM reading_state').all() as Array<{ doc_id: string; progress: number }>).map((r) => [r.doc_id, r.progress]),
-    );
+    const progress = readingProgressByDoc(lib.db);
     return listDocuments(lib.db).map((m) => summary(m, progress.get(m.id) ?? 0));
   },
 
@@ -46,12 +38,13 @@ export const libraryHandlers: HandlerTable<typeof libraryContract> = {
     const doc = getDocument(lib.db, id);
     if (!doc) throw new ParallaxError('NOT_FOUND', `No document with id ${id} is in the library.`);
     const { contentHash: _h, text, ...rest } = doc;
-    const state = readingState(lib.db, id);
+    const state = getReadingState(lib.db, id);
     const detail: DocDetail = {
       ...rest,
       text,
       progress: state.progress,
       position: state.position,
+      positionWithin: state.positionWithin,
       passages: getPassages(lib.db, id),
       sentences: getSentences(lib.db, id),
     };
@@ -74,15 +67,9 @@ export const libraryHandlers: HandlerTable<typeof libraryContract> = {
     return outcomes.map((o) => ('id' in o ? { file: o.file, id: o.id, replaced: o.replaced } : { file: o.file, error: o.error }));
   },
 
-  'docs.setPosition': ({ id, position, progress }, { lib }) => {
+  'docs.setPosition': ({ id, position, positionWithin, progress }, { lib }) => {
     if (!getDocumentMeta(lib.db, id)) throw new ParallaxError('NOT_FOUND', `No document with id ${id} is in the library.`);
-    lib.db
-      .prepare(
-        `INSERT INTO reading_state (doc_id, position, progress, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (doc_id) DO UPDATE SET position = excluded.position, progress = excluded.progress, updated_at = excluded.updated_at`,
-      )
-      .run(id, position, progress, new Date().toISOString());
-    return { position, progress };
+    return saveReadingState(lib.db, id, { position, positionWithin: positionWithin ?? 0, progress });
   },
 
   'settings.get': (_input, { lib }) => {
