@@ -1,6 +1,9 @@
 import type { DocFeatures, SentenceFeatures, TermWeights } from './features.js';
 import { containedEvidence, distinctiveWeight, joinSpan, spanEvidence, type PairEvidence, type SpanTerms } from './score.js';
 import { sameForm } from './text.js';
+import { alignMonotonic } from './monotonic.js';
+import { detectRegime } from './regime.js';
+import { pairSpace, semanticSentences } from './semantic.js';
 
 // Sentence alignment between two documents: candidates from an inverted index of their
 // less common terms, evidence for each candidate (and for short runs around it, when one
@@ -207,8 +210,29 @@ function candidatePairs(A: DocFeatures, B: DocFeatures, w: TermWeights, unit: nu
   return out;
 }
 
-/** Links between two documents' sentences (positions into A.sentences and B.sentences). */
+/**
+ * Links between two documents' sentences (positions into A.sentences and B.sentences).
+ * Versions of one text that keep its order are aligned by a monotonic dynamic program;
+ * reports that tell things in their own order by anchors and clusters (see regime.ts).
+ */
 export function alignDocuments(A: DocFeatures, B: DocFeatures, w: TermWeights): RawLink[] {
+  const space = pairSpace(semanticSentences(A, w), semanticSentences(B, w));
+  const regime = detectRegime(space);
+  if (process.env.PARALLAX_REGIME_DEBUG) console.error(`regime ${A.docId.slice(0, 6)}~${B.docId.slice(0, 6)} n=${space.A.length} m=${space.B.length} anchors=${regime.anchors.length} ordered=${regime.ordered.length} share=${regime.orderShare.toFixed(2)} base=${regime.baseline.toFixed(3)} mono=${regime.monotonic}`);
+  if (regime.monotonic) return monotonicLinks(A, B, alignMonotonic({ space, baseline: regime.baseline, anchors: regime.ordered }));
+  return alignFree(A, B, w);
+}
+
+/** A monotonic alignment's linking beads as links: the bead's similarity is the link's score. */
+function monotonicLinks(A: DocFeatures, B: DocFeatures, beads: ReturnType<typeof alignMonotonic>): RawLink[] {
+  return beads.map((bead) => {
+    const same = sameForm(spanText(A, bead.a)) === sameForm(spanText(B, bead.b));
+    return { a: bead.a, b: bead.b, score: same ? 1 : Math.max(0.01, Math.min(0.99, round(bead.sim))), kind: same ? 'same' : 'variant' };
+  });
+}
+
+/** Links between reports that tell things in their own order: anchors, runs, neighbours. */
+function alignFree(A: DocFeatures, B: DocFeatures, w: TermWeights): RawLink[] {
   const unit = distinctiveWeight(w);
   const seen = new Set<string>();
   const found: Candidate[] = [];
