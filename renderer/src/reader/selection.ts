@@ -1,5 +1,6 @@
 // Mapping between DOM positions and document offsets. PassageText guarantees: every element
 // with data-start holds, as its text content, exactly text.slice(data-start, data-end).
+import { snapToWords } from './words';
 
 /** A range of the document's text. */
 export interface TextRange {
@@ -146,30 +147,74 @@ export function scrollToOffset(container: Element, offset: number, options: { sm
   return true;
 }
 
-/** The document offset at the top of the visible area of `container`'s scroller. */
-export function offsetAtTop(container: Element): number | null {
+/** The visible band of `container`'s scroller, in viewport coordinates. */
+export function visibleBand(container: Element): { top: number; bottom: number; scroller: HTMLElement } {
   const scroller = scrollParentOf(container);
-  const top = scroller === document.scrollingElement ? 0 : scroller.getBoundingClientRect().top;
+  if (scroller === document.scrollingElement) return { top: 0, bottom: window.innerHeight, scroller };
+  const r = scroller.getBoundingClientRect();
+  return { top: r.top, bottom: r.top + scroller.clientHeight, scroller };
+}
+
+/**
+ * The document offset of the first character of the line at viewport height `y` (or of the
+ * passage that starts below `y`, when `y` falls between passages). Null if nothing is rendered.
+ */
+export function offsetAtLine(container: Element, y: number): number | null {
   const passages = Array.from(container.querySelectorAll<HTMLElement>('[data-passage]'));
   if (!passages.length) return null;
   let lo = 0;
   let hi = passages.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (passages[mid].getBoundingClientRect().bottom > top + 4) hi = mid;
+    if (passages[mid].getBoundingClientRect().bottom > y) hi = mid;
     else lo = mid + 1;
   }
   const p = passages[lo];
   const rect = p.getBoundingClientRect();
   const start = Number(p.dataset.start);
-  if (rect.top >= top) return start;
-  // The passage starts above the fold: find the first visible character in it.
-  const caret = document.caretRangeFromPoint?.(rect.left + 2, top + 12);
+  if (rect.top >= y || rect.bottom <= y) return rect.bottom <= y ? Number(p.dataset.end) : start;
+  // Inside the passage: the character at the start of that line.
+  const caret = document.caretRangeFromPoint?.(rect.left + 2, y);
   if (caret && p.contains(caret.startContainer)) {
     const o = pointToOffset(container, caret.startContainer, caret.startOffset, 'forward');
     if (o !== null) return o;
   }
   return start;
+}
+
+/** The document offset at the top of the visible area (a line counts once most of it shows). */
+export function offsetAtTop(container: Element): number | null {
+  return offsetAtLine(container, visibleBand(container).top + 12);
+}
+
+/**
+ * The offset where the last line on screen starts (the text before it was all on screen), or
+ * the end of the text when the last passage's end is visible.
+ */
+export function offsetAtBottom(container: Element, textLength: number): number | null {
+  const { bottom } = visibleBand(container);
+  const passages = container.querySelectorAll<HTMLElement>('[data-passage]');
+  const last = passages[passages.length - 1];
+  if (!last) return null;
+  if (last.getBoundingClientRect().bottom <= bottom + 1) return textLength;
+  return offsetAtLine(container, bottom - 4);
+}
+
+/**
+ * After a mouse drag, widen the selection to whole words (see words.ts). Returns true when the
+ * selection was changed. The caller skips this when the person holds Alt (exact range).
+ */
+export function snapSelectionToWords(container: Element, locale?: string, selection: Selection | null = window.getSelection()): boolean {
+  const current = selectionToRange(container, selection);
+  const text = documentTextFor(container);
+  if (!current || !selection || text === null) return false;
+  const snapped = snapToWords(text, current.start, current.end, locale);
+  if (snapped.start === current.start && snapped.end === current.end) return false;
+  const range = domRangeForOffsets(container, snapped.start, snapped.end);
+  if (!range) return false;
+  selection.removeAllRanges();
+  selection.addRange(range);
+  return true;
 }
 
 /**

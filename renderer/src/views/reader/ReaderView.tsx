@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DocDetail } from '@contract';
-import { api, useResult } from '../../api';
+import { api, notifyChanged, useResult } from '../../api';
 import { navigate } from '../../app/navigation';
 import { useShortcut } from '../../app/shortcuts';
 import { stepReaderSize, useReaderSize, READER_SIZES } from '../../app/theme';
@@ -10,7 +10,9 @@ import { formatDate, formatLength } from '../../lib/format';
 import { PassageText } from '../../reader/PassageText';
 import type { Decoration } from '../../reader/decorations';
 import { readerExtensions, type ReaderContext } from '../../reader/extensions';
-import { offsetAtTop, scrollToOffset, selectionToRange, type TextRange } from '../../reader/selection';
+import { offsetAtBottom, offsetAtTop, scrollParentOf, scrollToOffset, selectionToRange, snapSelectionToWords, type TextRange } from '../../reader/selection';
+import { measureAnchor, scrollToAnchor, type Anchor, type Unit } from './position';
+import { advanceFrontier, frontierOf, progressOf, READING_TOPIC, SAMPLE_MS, type ViewSample } from './progress';
 import { contentsOf, currentEntry, isLong } from './contents';
 import { SelectionToolbar } from './SelectionToolbar';
 import { SidePanel } from './SidePanel';
@@ -26,6 +28,17 @@ function TextSizeIcon({ sign }: { sign: 'minus' | 'plus' }) {
       <path d={sign === 'plus' ? 'M14 8h6M17 5v6' : 'M14 8h6'} />
     </svg>
   );
+}
+
+/** What the position is anchored to: each passage's sentences, or the passage itself when it has none (headings). */
+function readingUnits(doc: DocDetail): Unit[] {
+  const byPassage = new Map<number, Unit[]>();
+  for (const s of doc.sentences) {
+    const list = byPassage.get(s.passageIndex);
+    if (list) list.push(s);
+    else byPassage.set(s.passageIndex, [s]);
+  }
+  return doc.passages.flatMap((p) => byPassage.get(p.index) ?? [p]);
 }
 
 function sameRange(a: TextRange | null, b: TextRange | null): boolean {
@@ -76,8 +89,13 @@ function Reader({ doc, route, navSeq }: { doc: DocDetail } & ViewProps<'reader'>
   const panels = useMemo(() => readerExtensions().filter((e) => e.panel), []);
   const [showPanel, setShowPanel] = useState(() => panels.length > 0 && window.innerWidth >= 1000);
   const size = useReaderSize();
-  const progressRef = useRef(doc.progress);
   const contents = useMemo(() => contentsOf(doc), [doc]);
+  const units = useMemo(() => readingUnits(doc), [doc]);
+  // Where the reader is (restored on open, re-applied when the text reflows) and how far they have read.
+  const anchorRef = useRef<Anchor>({ position: doc.position, within: doc.positionWithin });
+  const frontier = useRef(frontierOf(doc.progress, doc.text.length));
+  // The scrollTop this view set itself: its scroll event is not the person moving.
+  const ownScroll = useRef<number | null>(null);
 
   useEffect(() => {
     document.title = `${doc.title} · Parallax`;
@@ -90,23 +108,53 @@ function Reader({ doc, route, navSeq }: { doc: DocDetail } & ViewProps<'reader'>
     if (flashRange) setFlash({ start: flashRange[0], end: flashRange[1], id: Date.now() });
   }, []);
 
+  const applyAnchor = useCallback(() => {
+    const el = textRef.current;
+    if (!el) return;
+    const top = scrollToAnchor(el, units, anchorRef.current);
+    if (top !== null) ownScroll.current = top;
+    setTopOffset(offsetAtTop(el) ?? 0);
+  }, [units]);
+
   // Open at the route's offset (a search result, a link) or where the reader left off.
   const routeOffset = route.offset;
   const routeEnd = route.end;
   const routeFlash = route.flash;
-  const savedPosition = useRef(doc.position);
   useLayoutEffect(() => {
     const el = textRef.current;
     const scroller = scrollerRef.current;
     if (!el || !scroller) return;
-    const target = routeOffset ?? savedPosition.current;
-    if (target > 0) scrollToOffset(el, target, { end: routeEnd });
-    else scroller.scrollTop = 0;
-    if (routeOffset !== undefined && routeFlash && routeEnd !== undefined && routeEnd > routeOffset) {
-      setFlash({ start: routeOffset, end: routeEnd, id: navSeq });
-    }
+    if (routeOffset !== undefined) {
+      scrollToOffset(el, routeOffset, { end: routeEnd });
+      anchorRef.current = measureAnchor(el, units) ?? anchorRef.current;
+      if (routeFlash && routeEnd !== undefined && routeEnd > routeOffset) setFlash({ start: routeOffset, end: routeEnd, id: navSeq });
+    } else applyAnchor();
     scroller.focus({ preventScroll: true });
-  }, [navSeq, routeOffset, routeEnd, routeFlash]);
+  }, [navSeq, routeOffset, routeEnd, routeFlash, units, applyAnchor]);
+
+  // Layout settles after the first paint (the reading font loads) and changes with the window
+  // width or text size: each time, the anchor goes back to the top of the view.
+  useEffect(() => {
+    const el = textRef.current;
+    if (!el) return;
+    let alive = true;
+    void document.fonts?.ready.then(() => {
+      if (alive) applyAnchor();
+    });
+    let width = el.offsetWidth;
+    let height = el.offsetHeight;
+    const observer = new ResizeObserver(() => {
+      if (el.offsetWidth === width && el.offsetHeight === height) return;
+      width = el.offsetWidth;
+      height = el.offsetHeight;
+      applyAnchor();
+    });
+    observer.observe(el);
+    return () => {
+      alive = false;
+      observer.disconnect();
+    };
+  }, [applyAnchor]);
 
   useEffect(() => {
     if (!flash) return;
@@ -114,44 +162,97 @@ function Reader({ doc, route, navSeq }: { doc: DocDetail } & ViewProps<'reader'>
     return () => clearTimeout(t);
   }, [flash]);
 
-  // Remember the position: measured on every scroll frame, sent debounced, and sent once
-  // more on leaving (when the DOM is already gone, so the last measurement is what counts).
-  const pending = useRef<{ position: number; progress: number } | null>(null);
+  // Remember the position: measured on every scroll frame the person makes, sent debounced,
+  // and sent once more on leaving (the DOM is gone by then, so the last measurement counts).
+  const dirty = useRef(false);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const frame = useRef(0);
-  const send = useCallback(() => {
+  const send = useCallback(
+    (leaving = false) => {
+      clearTimeout(saveTimer.current);
+      if (!dirty.current) return;
+      dirty.current = false;
+      const { position, within } = anchorRef.current;
+      const saved = api['docs.setPosition']({ id: doc.id, position, positionWithin: within, progress: progressOf(frontier.current, doc.text.length) });
+      if (leaving) void saved.then((r) => r.ok && notifyChanged(READING_TOPIC));
+    },
+    [doc.id, doc.text.length],
+  );
+  const queueSave = useCallback(() => {
+    dirty.current = true;
     clearTimeout(saveTimer.current);
-    const p = pending.current;
-    if (!p) return;
-    pending.current = null;
-    void api['docs.setPosition']({ id: doc.id, position: p.position, progress: p.progress });
-  }, [doc.id]);
+    saveTimer.current = setTimeout(() => send(), SAVE_DELAY_MS);
+  }, [send]);
   const measure = useCallback(() => {
     frame.current = 0;
     const el = textRef.current;
-    const scroller = scrollerRef.current;
-    if (!el || !scroller) return;
-    const position = offsetAtTop(el) ?? 0;
-    const room = scroller.scrollHeight - scroller.clientHeight;
-    const fraction = room > 4 ? scroller.scrollTop / room : 1;
-    // Progress is how far the reader has got, so scrolling back up does not lower it.
-    const progress = Math.min(1, Math.max(progressRef.current, fraction));
-    progressRef.current = progress;
-    pending.current = { position, progress };
-    setTopOffset(position);
-    clearTimeout(saveTimer.current);
-    saveTimer.current = setTimeout(send, SAVE_DELAY_MS);
-  }, [send]);
+    if (!el) return;
+    const scroller = scrollParentOf(el);
+    const own = ownScroll.current !== null && Math.abs(scroller.scrollTop - ownScroll.current) < 1;
+    ownScroll.current = null;
+    setTopOffset(offsetAtTop(el) ?? 0);
+    if (own) return;
+    anchorRef.current = measureAnchor(el, units) ?? anchorRef.current;
+    queueSave();
+  }, [queueSave, units]);
   const onScroll = () => {
     if (!frame.current) frame.current = requestAnimationFrame(measure);
   };
   useEffect(
     () => () => {
       cancelAnimationFrame(frame.current);
-      send();
+      send(true);
     },
     [send],
   );
+
+  // Progress: every half second, the text on screen moves the reading frontier on if it carries
+  // on from what was read (see progress.ts). A hidden window reads nothing.
+  useEffect(() => {
+    let previous: ViewSample | null = null;
+    const timer = setInterval(() => {
+      const el = textRef.current;
+      if (!el || document.hidden) {
+        previous = null;
+        return;
+      }
+      const top = offsetAtTop(el);
+      const bottom = offsetAtBottom(el, doc.text.length);
+      if (top === null || bottom === null) return;
+      const now = { top, bottom };
+      const next = advanceFrontier(frontier.current, previous, now);
+      previous = now;
+      if (next > frontier.current) {
+        frontier.current = next;
+        queueSave();
+      }
+    }, SAMPLE_MS);
+    return () => clearInterval(timer);
+  }, [doc.text.length, queueSave]);
+
+  // A drag that starts or ends inside a word selects the whole word; Alt keeps the exact range.
+  useEffect(() => {
+    let dragFromText = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onDown = (e: PointerEvent) => {
+      dragFromText = e.button === 0 && e.target instanceof Node && !!textRef.current?.contains(e.target);
+    };
+    const onUp = (e: PointerEvent) => {
+      if (!dragFromText || e.altKey) return;
+      dragFromText = false;
+      // After the browser has finished the selection, before highlight mode reads it (60 ms).
+      timer = setTimeout(() => {
+        if (textRef.current) snapSelectionToWords(textRef.current, doc.language || undefined);
+      }, 0);
+    };
+    document.addEventListener('pointerdown', onDown, true);
+    document.addEventListener('pointerup', onUp, true);
+    return () => {
+      clearTimeout(timer);
+      document.removeEventListener('pointerdown', onDown, true);
+      document.removeEventListener('pointerup', onUp, true);
+    };
+  }, [doc.language]);
 
   // Track the selection as document offsets.
   useEffect(() => {
