@@ -9,6 +9,7 @@ import { annotateHandlers } from './handlers/annotate.js';
 import { studyHandlers } from './handlers/study.js';
 import { isParallaxError } from '../core/errors.js';
 import type { Library } from '../core/library.js';
+import { storageError } from '../core/db/errors.js';
 
 /** The contract bound to the library: one handler per operation, nothing else. */
 export const handlers: HandlerTable<typeof contract> = {
@@ -52,12 +53,16 @@ export function createDispatcher(lib: Library, log: (msg: string) => void = (m) 
     }
     const ctx: HandlerContext = { lib, signal: controller.signal };
     try {
+      // Another process may have written to the library: catch up before answering (REL).
+      await lib.sync();
       const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => unknown;
       const value = await handler(parsed.data, ctx);
       if (controller.signal.aborted) return fail('CANCELLED', 'A newer request replaced this one.');
       return ok(value);
     } catch (e) {
       if (isParallaxError(e)) return fail(e.code, e.message);
+      const storage = storageError(e);
+      if (storage) return fail(storage.code, storage.message);
       if (controller.signal.aborted) return fail('CANCELLED', 'A newer request replaced this one.');
       log(`[parallax] ${name} failed: ${(e as Error)?.stack ?? String(e)}`);
       return fail('INTERNAL', `Something went wrong while running ${name}. Your library has not been changed.`);

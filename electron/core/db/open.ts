@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ParallaxError } from '../errors.js';
+import { DamagedLibraryError, assertSqliteFile, checkIntegrity, type IntegrityReport } from './integrity.js';
 import { assertNotNewer, migrate } from './migrate.js';
 
 export type Db = Database.Database;
@@ -15,6 +16,18 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Log statements slower than this; set by tests to silence. */
   logSlow?: boolean;
+  /** PRAGMA quick_check on open (default for files; worker threads skip it, main already ran it). */
+  integrity?: 'quick' | 'none';
+  /** Run pending migrations (default). openLibrary migrates itself, after a backup. */
+  migrate?: boolean;
+  /** With readonly: open a library that fails the check anyway (to read and export what is left). */
+  allowDamaged?: boolean;
+}
+
+export interface OpenedDatabase {
+  db: Db;
+  /** Set when the file failed quick_check and was opened read-only on request. */
+  damage: IntegrityReport | null;
 }
 
 /** Where the native addon for this runtime lives: Electron sets PARALLAX_SQLITE_BINDING. */
@@ -25,10 +38,19 @@ function defaultNativeBinding(): string | undefined {
 
 /**
  * The one place a library database is opened: pragmas, integrity, migrations.
- * A file that is not a SQLite database is refused with DB_CORRUPT and never overwritten.
+ * A file that is not a SQLite database (0 bytes included) is refused with DB_CORRUPT and never
+ * overwritten; one that fails quick_check is refused too (DamagedLibraryError), unless asked to
+ * open it read-only.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  return openDatabaseChecked(file, options).db;
+}
+
+export function openDatabaseChecked(file: string, options: OpenOptions = {}): OpenedDatabase {
+  if (file !== ':memory:') {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    assertSqliteFile(file);
+  }
   let db: Db;
   try {
     const nativeBinding = options.nativeBinding ?? defaultNativeBinding();
@@ -54,6 +76,19 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.close();
     throw corrupt(file, e);
   }
+  let damage: IntegrityReport | null = null;
+  if (file !== ':memory:' && (options.integrity ?? 'quick') === 'quick') {
+    try {
+      const report = checkIntegrity(db, 'quick');
+      if (!report.ok) damage = report;
+    } catch (e) {
+      damage = { ok: false, problems: [(e as Error).message] };
+    }
+    if (damage && !(options.readonly && options.allowDamaged)) {
+      db.close();
+      throw new DamagedLibraryError(file, damage.problems);
+    }
+  }
   try {
     assertNotNewer(db, file);
   } catch (e) {
@@ -71,14 +106,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     throw corrupt(file, e);
   }
   try {
-    migrate(db, file);
+    if (!options.readonly && (options.migrate ?? true)) migrate(db, file);
   } catch (e) {
     db.close();
     if (e instanceof ParallaxError) throw e;
     throw corrupt(file, e);
   }
   if (options.logSlow ?? process.env.PARALLAX_LOG_SLOW === '1') installSlowQueryLog(db);
-  return db;
+  return { db, damage };
 }
 
 /** A native addon that fails to load is a broken installation, not a broken library. */

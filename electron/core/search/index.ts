@@ -1,12 +1,12 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Db } from '../db/open.js';
 import { ParallaxError } from '../errors.js';
+import { spawnModuleWorker } from '../workers.js';
 import type { Tuning } from './indexer.js';
 import { CANCEL_SLOTS, runBuilderRole, runIndexRole, type FromRole, type IndexStats, type Port, type Request, type ToRole } from './roles.js';
 import type { SearchOutcome } from './searcher.js';
 import type { SearchEngine, SearchResultCore, SearchStats, SearchStatusCore } from './types.js';
+import { listSegments } from './store.js';
 import type { WorkerInit } from './worker.js';
 
 // The search engine as the library holds it: a thin client on the thread that serves
@@ -23,6 +23,8 @@ export interface SearchEngineOptions {
   mergeDelayMs?: number;
   /** Test hook: the builder thread dies inside a merge transaction, before committing. */
   crashBeforeMergeCommit?: boolean;
+  /** A library opened read-only: search what is indexed, never write (no builder thread). */
+  readonly?: boolean;
 }
 
 const DEFAULT_LIMIT = 20;
@@ -104,25 +106,11 @@ class Channel {
   }
 }
 
-/** Where the worker script is: beside this file, compiled (.js) or, under vitest/tsx, source (.ts). */
+/** A search thread: worker.ts beside this file (compiled .js, or .ts under vitest/tsx). */
 function spawnWorker(init: WorkerInit): Worker {
-  const here = import.meta.url;
-  // Node options of this process carry over, except those that only make sense for it
-  // (a script given with -e and --input-type).
-  const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
   // A small young generation: more frequent minor GCs while building, ~35 MB less peak
   // memory at 1,000 documents (measured), no measurable cost to queries.
-  const resourceLimits = { maxYoungGenerationSizeMb: 8 };
-  if (here.endsWith('.ts')) {
-    // Source under a TypeScript loader: Node 20 ignores `--import` in a worker's execArgv,
-    // so the worker registers tsx itself before importing the .ts entry.
-    const require = createRequire(here);
-    const tsxApi = new URL('dist/esm/api/index.mjs', pathToFileURL(require.resolve('tsx/package.json'))).href;
-    const entry = new URL('./worker.ts', here).href;
-    const code = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-    return new Worker(code, { eval: true, workerData: init, execArgv, resourceLimits, name: `parallax-search-${init.role}` });
-  }
-  return new Worker(new URL('./worker.js', here), { workerData: init, execArgv, resourceLimits, name: `parallax-search-${init.role}` });
+  return spawnModuleWorker({ from: import.meta.url, entry: 'worker', workerData: init, resourceLimits: { maxYoungGenerationSizeMb: 8 }, name: `parallax-search-${init.role}` });
 }
 
 function inlinePair(): { client: (msg: ToRole) => void; port: Port; toClient: (fn: (m: FromRole) => void) => void } {
@@ -164,15 +152,18 @@ class Engine implements SearchEngine {
       }
     };
     const indexStart = this.index.request<IndexStats>({ t: 'start' }).promise.then((s) => this.noteStats(s));
-    const builderStart = this.builder.request({ t: 'start' }).promise;
+    // Read-only: nothing may be written, so there is no builder (status says what is missing).
+    const builderStart = opts.readonly ? Promise.resolve() : this.builder.request({ t: 'start' }).promise;
     if (mode === 'worker') {
       this.attachWorker(this.index, 'index');
       // The builder thread starts once the index has loaded: the first answer comes sooner
       // when the two do not compete for the CPU.
-      void indexStart.then(
-        () => this.closing || this.attachWorker(this.builder, 'build'),
-        () => {},
-      );
+      if (!opts.readonly) {
+        void indexStart.then(
+          () => this.closing || this.attachWorker(this.builder, 'build'),
+          () => {},
+        );
+      }
     } else this.attachInline();
     this.started = Promise.all([indexStart, builderStart]).then(async () => {
       await this.relay;
@@ -191,6 +182,7 @@ class Engine implements SearchEngine {
       tuning: this.opts.tuning,
       mergeDelayMs: this.opts.mergeDelayMs,
       crashBeforeMergeCommit: this.opts.crashBeforeMergeCommit,
+      readonly: this.opts.readonly ?? false,
     });
     // A worker only keeps the process alive while a request to it is outstanding.
     w.unref();
@@ -262,8 +254,48 @@ class Engine implements SearchEngine {
     return this.started;
   }
 
+  /**
+   * Honest status: "ready" only when every document in the library is searchable. Otherwise
+   * "Indexing n of m documents…", counted from the index itself, so a library recovered after
+   * a crash (documents stored, not yet indexed) never reads as ready.
+   */
   status(): SearchStatusCore {
-    return { ...this.state };
+    if (this.state.state !== 'ready' || this.closed) return { ...this.state };
+    let total: number;
+    try {
+      total = (this.opts.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+    } catch {
+      return { ...this.state };
+    }
+    const n = this.state.documents;
+    if (n >= total) return { ...this.state };
+    const counts = `${n.toLocaleString('en')} of ${total.toLocaleString('en')} documents`;
+    if (this.opts.readonly) {
+      return { state: 'ready', progress: n / total, documents: n, message: `The library is open read-only: search covers ${counts}.` };
+    }
+    return { state: 'building', progress: n / total, documents: n, message: `Indexing ${counts}…` };
+  }
+
+  /**
+   * Another process changed the library: take in the segments it wrote (and let go of those
+   * it merged away), forget what the index knew of the changed documents, and index whatever
+   * of them is still missing.
+   */
+  async externalChange(change: { upserted: string[]; removed: string[] }): Promise<void> {
+    if (this.closed || this.closing) return;
+    await this.started.catch(() => {});
+    await this.relay;
+    const held = (await this.index.request<IndexStats>({ t: 'stats' }).promise).segments;
+    const onDisk = listSegments(this.opts.db).map((r) => r.id);
+    const add = onDisk.filter((id) => !held.includes(id));
+    const drop = held.filter((id) => !onDisk.includes(id));
+    if (add.length || drop.length) this.noteStats(await this.index.request<IndexStats>({ t: 'apply', add, drop }).promise);
+    if (this.opts.readonly) {
+      const ids = [...change.upserted, ...change.removed];
+      if (ids.length) this.noteStats(await this.index.request<IndexStats>({ t: 'invalidate', ids }).promise);
+      return;
+    }
+    await this.documentsChanged(change);
   }
 
   async query(query: string, options: { limit?: number; signal?: AbortSignal } = {}): Promise<SearchResultCore> {

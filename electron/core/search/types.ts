@@ -40,6 +40,8 @@ export interface SearchEngine {
   query(query: string, options?: { limit?: number; signal?: AbortSignal }): Promise<SearchResultCore>;
   /** Tell the engine documents were added, replaced or removed (by id). */
   documentsChanged(change: { upserted: string[]; removed: string[] }): Promise<void>;
+  /** Another process changed these documents (its index segments may already be on disk). */
+  externalChange?(change: { upserted: string[]; removed: string[] }): Promise<void>;
   /** Index figures (for tests, the benchmark and diagnostics). */
   stats?(): Promise<SearchStats>;
   /** Wait until pending background merges are done. */

@@ -15,6 +15,8 @@ export interface WorkerInit {
   mergeDelayMs?: number;
   /** Test hook: end this thread abruptly inside the merge transaction, before it commits. */
   crashBeforeMergeCommit?: boolean;
+  /** The library was opened read-only (damaged): this thread only reads. */
+  readonly?: boolean;
 }
 
 const init = workerData as WorkerInit;
@@ -24,7 +26,8 @@ const port: Port = {
   post: (msg: FromRole) => parent.postMessage(msg),
   listen: (fn) => parent.on('message', (m: ToRole) => fn(m)),
 };
-const db = openDatabase(init.dbPath);
+// The main thread has checked and migrated the file already; a thread only connects.
+const db = openDatabase(init.dbPath, { integrity: 'none', migrate: false, readonly: init.readonly ?? false });
 
 if (init.role === 'index') {
   // The index thread only reads; mapping the file makes loading segments one copy cheaper.
