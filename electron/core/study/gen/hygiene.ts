@@ -77,7 +77,9 @@ export function notPartOfLongerName(text: string, start: number, end: number): b
   const sentenceStartBefore = start - before.length - 1 <= 0 || /[.!?:;“"(—–]\s*$/u.test(text.slice(0, Math.max(0, start - before.length - 1)));
   const nameWord = (w: string): boolean => /^\p{Lu}/u.test(w) && !STOPWORDS.has(fold(w).replace(/[’']s$/, '')) && !/^(?:The|A|An)$/u.test(w);
   if (capitalised && nameWord(after)) return false;
-  if (capitalised && nameWord(before) && !(sentenceStartBefore && STOPWORDS.has(fold(before)))) {
+  // "the [...] of Moldova", "[...] of the United States": a name continues after "of".
+  if (capitalised && /^\s(?:of|for|de|of the)\s\p{Lu}/u.test(text.slice(end, end + 12))) return false;
+  if (capitalised && !/\d/.test(answer) && nameWord(before) && !(sentenceStartBefore && STOPWORDS.has(fold(before)))) {
     // "President Trump": an office in front is fine to leave; a name word is not.
     if (!/^(?:President|Senator|Sen\.|Rep\.|Minister|Secretary|Chancellor|Premier|Governor|Mayor|Judge|Justice|Dr\.|Mr\.|Mrs\.|Ms\.|Prime|Pope|King|Queen|Prince|General|Gen\.)$/u.test(before)) return false;
   }
@@ -167,7 +169,7 @@ export function enumerationAround(text: string, start: number, end: number): Lis
     const listStart = first.start;
     const listEnd = last.end;
     if (start <= listStart && end >= listEnd) return { items: 1, start: listStart, end: listEnd };
-    const inItem = items.some((it) => start >= it.start && end <= it.end);
+    const inItem = items.some((it) => start < it.end && it.start < end);
     if (inItem && items.length > best.items) {
       best = { items: items.length, start: listStart, end: listEnd };
       if (items.length === 2 && !(names && capitalOrFigure(masked.slice(first.start, first.end)))) best = { items: 1, start, end };
@@ -180,6 +182,12 @@ export function enumerationAround(text: string, start: number, end: number): Lis
 /** Never one member of an enumeration of 3+ items, nor one of a pair of names ("Finland and [...]"). */
 export function notEnumerationMember(text: string, start: number, end: number): boolean {
   const list = enumerationAround(text, start, end);
+  // An amount among things ("ammunition, vehicles and €270 million") is not one of a kind.
+  const figure = /\d/.test(text.slice(start, end));
+  if (figure && list.items >= 2) {
+    const rest = (text.slice(list.start, start) + ' ' + text.slice(end, list.end)).replace(/\b(?:and|or)\b/g, ' ');
+    if (!/\d/.test(rest)) return true;
+  }
   if (list.items >= 3) return false;
   if (list.items === 2) {
     // A pair is a list when both sides are names or figures of one kind: "Finland and Sweden",
@@ -244,6 +252,8 @@ export function notDatelineOrByline(text: string, start: number, end: number): b
   if (/^\s*(?:is|was)\s+an?\s+(?:[\p{L}-]+\s+){0,3}(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|photographer)\b/iu.test(tail)) return false;
   if (/^\s*(?:contributed|reported)\b/iu.test(tail) && /(?:^|,|\.|and)\s*$/u.test(head)) return false;
   if (/^,?\s*(?:reported|reports|contributed to this report|said in a report)\b/iu.test(tail)) return false;
+  // The one who speaks at the end of a quotation ("…,” the joint statement says): asked by who-said.
+  if (/^\s*(?:says|said|reads|read|stated|states|added|notes|noted|wrote|writes|told)\b/iu.test(tail) && /(?:[”"]\s*,?\s*(?:the|a)?\s*|,\s*(?:the\s+)?)$/u.test(head)) return false;
   if (/\b(?:told|according to|in an email to|in an interview with|speaking to|reported by|said to)\s+(?:the\s+)?$/iu.test(head)) {
     // "told The Associated Press", "according to Reuters": the medium, not the news.
     if (/^\p{Lu}/u.test(text.slice(start, end))) return false;

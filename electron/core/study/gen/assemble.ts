@@ -1,0 +1,245 @@
+import type { UnitInfo } from '../analysis.js';
+import { tagTerms, type TaggedTerm } from '../nlp.js';
+import { foldPhrase, sha1, tokenize } from '../text.js';
+import type { GeneratedCard } from '../generate.js';
+import { blankOptions, type BlankOption, type Distinctiveness } from './blanks.js';
+import { scoreCandidate, type Candidate } from './candidates.js';
+import { contentUnits, type DocGen } from './doc.js';
+import { nodeKey, type StatementGroup } from './crossdoc.js';
+import { BLANK, checkBlank, notGivenAway, trimToClause } from './hygiene.js';
+import { siblingKeys } from './siblings.js';
+
+// Phase 4: card assembly for one document: one cloze per chosen key statement (the best blank
+// that passes every hygiene rule; no second cloze from the same sentence), and who-said choice
+// cards where the library has several speakers with comparable statements.
+
+export interface AssembleContext {
+  /** Analyses of the documents in play (this one and its related documents). */
+  docs: ReadonlyMap<string, DocGen>;
+  /** Statement groups by `docId:sentenceIndex`. */
+  groups: ReadonlyMap<string, StatementGroup>;
+  idf(word: string): number;
+  /** Person speakers of the whole library with their number of quotations. */
+  speakers: ReadonlyMap<string, number>;
+  /** Outlets and sites the library knows (never answers). */
+  outlets: readonly string[];
+  /** Names so common in the library that blanking them tests nothing. */
+  ubiquitous(key: string): boolean;
+}
+
+/** A cloze is worth making when its statement and blank score at least this together. */
+export const MIN_CARD_SCORE = 3.2;
+/** Cards per document: about one per 45 words, at least 3 for an article of ordinary length. */
+export function cardBudget(words: number): number {
+  return Math.max(3, Math.min(25, Math.round(words / 45)));
+}
+const MIN_FOR_ARTICLE = 3;
+const WHO_PER_DOC = 3;
+
+export function groupOf(ctx: AssembleContext, u: UnitInfo): StatementGroup | undefined {
+  for (const i of u.unit.sentenceIndexes) {
+    const g = ctx.groups.get(nodeKey(u.unit.docId, i));
+    if (g) return g;
+  }
+  return undefined;
+}
+
+/** The document that makes the cards of a statement several documents carry: the first by id. */
+export function ownsGroup(g: StatementGroup | undefined, docId: string): boolean {
+  return !g || g.docs[0] === docId;
+}
+
+/** Units of other documents in the same statement group (when their analysis is at hand). */
+export function groupUnits(ctx: AssembleContext, g: StatementGroup): UnitInfo[] {
+  const out: UnitInfo[] = [];
+  for (const m of g.members) {
+    const cut = m.lastIndexOf(':');
+    const docId = m.slice(0, cut);
+    const idx = Number(m.slice(cut + 1));
+    const d = ctx.docs.get(docId);
+    const u = d?.doc.units.find((x) => !x.unit.boilerplate && x.unit.sentenceIndexes.includes(idx));
+    if (u && !out.includes(u)) out.push(u);
+  }
+  return out;
+}
+
+interface Chosen {
+  cand: Candidate;
+  blank: BlankOption;
+  prompt: string;
+  passage: string;
+}
+
+const tagged = new WeakMap<UnitInfo, TaggedTerm[]>();
+function termsOf(u: UnitInfo): TaggedTerm[] {
+  let t = tagged.get(u);
+  if (!t) tagged.set(u, (t = tagTerms(u.unit.text)));
+  return t;
+}
+
+/** The best blank of a candidate sentence that passes every rule, with its prompt. */
+export function chooseBlank(cand: Candidate, g: DocGen, ctx: AssembleContext): Chosen | null {
+  const u = cand.unit;
+  const text = u.unit.text;
+  const d: Distinctiveness = { idf: ctx.idf, tf: (w) => g.tf.get(w) ?? 0 };
+  const options = blankOptions({ text, spans: u.spans, terms: termsOf(u), kind: cand.kind, ubiquitous: ctx.ubiquitous, d });
+  const outlets = [...ctx.outlets, ...(g.outlet ? [g.outlet] : [])];
+  for (const b of options) {
+    if (!checkBlank(text, b.start, b.end, outlets).ok) continue;
+    // Who said a quotation is its own card; the speaker is never the blank of their own words.
+    if (b.role === 'name' && u.speakers.some((s) => s.name === b.text || s.name.endsWith(` ${b.text}`))) continue;
+    const trimmed = trimToClause(text, b.start, b.end);
+    if (!trimmed) continue;
+    if (!notGivenAway(trimmed.prompt, b.text)) continue;
+    return { cand, blank: b, prompt: trimmed.prompt, passage: text };
+  }
+  return null;
+}
+
+const SAY_OUTSIDE = /\b(?:said|says|added|adds|explained|emphasi[sz]ed|stated|stressed|warned|noted|pointed out|told|according to|concluded)\b/i;
+
+/** The speaker of a sentence that is their quotation and does not say so itself. */
+function attribution(u: UnitInfo): string | null {
+  const person = u.speakers.find((s) => s.kind === 'person');
+  if (!person || u.quoteCover < 0.6) return null;
+  const outside = u.unit.text.replace(/[“"][^”"]*[”"]?/gu, ' ');
+  return SAY_OUTSIDE.test(outside) || /^\s*(?:he|she|they)\b/i.test(outside) ? null : person.name;
+}
+
+function clozeCard(c: Chosen, g: DocGen, ctx: AssembleContext, group: StatementGroup | undefined): GeneratedCard {
+  const u = c.cand.unit;
+  const others = group ? groupUnits(ctx, group).filter((x) => x !== u && ` ${x.keys.join(' ')} `.includes(` ${foldPhrase(c.blank.text)} `)) : [];
+  const sources = [u, ...others];
+  const speaker = attribution(u);
+  // Where a speaker's own words are asked, the question says who spoke (what did X say).
+  const prompt = speaker && !c.prompt.includes(speaker.split(' ').at(-1) as string) ? `${speaker}: ${c.prompt}` : c.prompt;
+  const answerKey = `${c.blank.role}:${foldPhrase(c.blank.text)}`;
+  return {
+    fingerprint: sha1(`cloze|${foldPhrase(c.passage)}|${answerKey}`),
+    kind: 'cloze',
+    prompt,
+    answer: c.blank.text,
+    alternatives: alternativesOf(c.blank),
+    passage: c.passage,
+    answerKey,
+    sources: sources.map((x) => ({ docId: x.unit.docId, start: x.unit.start, end: x.unit.end })),
+    score: Math.round((c.cand.score + c.blank.score) * 100) / 100,
+    reasons: [`blanks ${ROLE_LABEL[c.blank.role]}`, ...c.cand.reasons],
+    siblingKeys: siblingKeys(sources, group ? [group.id] : [], g.highlights),
+    ownerDoc: g.id,
+  };
+}
+
+const ROLE_LABEL: Record<BlankOption['role'], string> = {
+  quote: 'the quoted phrase',
+  object: 'what the statement is about',
+  phrase: 'a key phrase',
+  set: 'the whole set',
+  figure: 'a figure',
+  name: 'a name',
+  date: 'a date',
+};
+
+function alternativesOf(b: BlankOption): string[] {
+  const alts = new Set<string>();
+  if (b.role === 'name') {
+    const parts = b.text.split(/\s+/);
+    if (parts.length >= 2 && /^\p{Lu}/u.test(parts.at(-1) ?? '')) alts.add(parts.at(-1) as string);
+  }
+  const stripped = b.text.replace(/^(?:the|a|an)\s+/i, '');
+  if (stripped !== b.text) alts.add(stripped);
+  return [...alts];
+}
+
+/** The cloze cards of one document. */
+export function docClozes(g: DocGen, ctx: AssembleContext): GeneratedCard[] {
+  const carriedBy = (u: UnitInfo): number => groupOf(ctx, u)?.docs.length ?? 1;
+  const cands = contentUnits(g)
+    .filter((u) => ownsGroup(groupOf(ctx, u), g.id))
+    .map((u) => scoreCandidate(u, { carriedBy }))
+    .filter((c): c is Candidate => c !== null)
+    .sort((a, b) => b.score - a.score || a.unit.unit.start - b.unit.unit.start);
+  const budget = cardBudget(g.words);
+  const chosen: GeneratedCard[] = [];
+  const fallback: GeneratedCard[] = [];
+  const perAnswer = new Map<string, number>();
+  const seenSentences = new Set<string>();
+  // Tag (the slow part) only as many sentences as could make the deck.
+  for (const cand of cands.slice(0, budget * 3)) {
+    if (chosen.length >= budget) break;
+    const text = foldPhrase(cand.unit.unit.text);
+    if (seenSentences.has(text)) continue;
+    seenSentences.add(text);
+    const c = chooseBlank(cand, g, ctx);
+    if (!c) continue;
+    const key = foldPhrase(c.blank.text);
+    if ((perAnswer.get(key) ?? 0) >= 2) continue;
+    const card = clozeCard(c, g, ctx, groupOf(ctx, cand.unit));
+    if (card.score >= MIN_CARD_SCORE) {
+      perAnswer.set(key, (perAnswer.get(key) ?? 0) + 1);
+      chosen.push(card);
+    } else fallback.push(card);
+  }
+  // An article of ordinary length always yields a few cards: its best remaining statements.
+  const need = g.words >= 300 ? MIN_FOR_ARTICLE : 1;
+  for (const f of fallback.sort((a, b) => b.score - a.score)) {
+    if (chosen.length >= need) break;
+    chosen.push(f);
+  }
+  return chosen;
+}
+
+/** Speakers whose statements can be told apart: 2+ quoted people, none with most of the quotations. */
+export function comparableSpeakers(speakers: ReadonlyMap<string, number>): string[] {
+  const list = [...speakers.entries()].filter(([, n]) => n >= 1).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  if (list.length < 2) return [];
+  const total = list.reduce((s, [, n]) => s + n, 0);
+  if ((list[0] as [string, number])[1] / total > 0.7) return [];
+  return list.map(([name]) => name);
+}
+
+/** Who-said choice cards of one document: the quotation, the speaker among 3-4 of the library's speakers. */
+export function docWhoSaid(g: DocGen, ctx: AssembleContext): GeneratedCard[] {
+  const speakers = comparableSpeakers(ctx.speakers);
+  if (!speakers.length) return [];
+  const out: GeneratedCard[] = [];
+  const quotes = g.doc.quotes.filter((q) => q.speaker?.kind === 'person' && speakers.includes(q.speaker.name));
+  const ranked = quotes
+    .map((q) => {
+      const text = g.doc.text.slice(q.start, q.end).replace(/\s+/g, ' ').trim();
+      const words = tokenize(text).length;
+      const unit = g.doc.units.find((u) => !u.unit.boilerplate && u.unit.start <= q.start && q.start < u.unit.end);
+      return { q, text, words, unit };
+    })
+    .filter((x) => x.words >= 6 && x.words <= 45 && x.unit)
+    .sort((a, b) => (b.unit?.score ?? 0) - (a.unit?.score ?? 0) || a.q.start - b.q.start);
+  for (const x of ranked) {
+    if (out.length >= WHO_PER_DOC) break;
+    const speaker = x.q.speaker?.name as string;
+    const folded = ` ${foldPhrase(x.text)} `;
+    if (speaker.split(/\s+/).some((p) => p.length > 2 && folded.includes(` ${foldPhrase(p)} `))) continue;
+    const distractors = speakers.filter((s) => s !== speaker).slice(0, 3);
+    const options = [speaker, ...distractors].sort((a, b) => sha1(`${x.text}|${a}`).localeCompare(sha1(`${x.text}|${b}`)));
+    const unit = x.unit as UnitInfo;
+    const group = groupOf(ctx, unit);
+    out.push({
+      fingerprint: sha1(`who|${foldPhrase(x.text)}|${speaker.toLowerCase()}`),
+      kind: 'who-said',
+      prompt: `Who said: “${x.text.replace(/[\s,;:]+$/u, '')}”?`,
+      answer: speaker,
+      alternatives: speaker.includes(' ') ? [speaker.split(' ').at(-1) as string] : [],
+      options,
+      answers: [speaker],
+      passage: unit.unit.text,
+      answerKey: `speaker:${speaker.toLowerCase()}`,
+      sources: [{ docId: g.id, start: unit.unit.start, end: unit.unit.end }],
+      score: Math.round((unit.score + 1) * 100) / 100,
+      reasons: [`quotation attributed to ${speaker}`, `${speakers.length} speakers in the library`],
+      siblingKeys: siblingKeys([unit], group ? [group.id] : [], g.highlights),
+      ownerDoc: g.id,
+    });
+  }
+  return out;
+}
+
+export { BLANK };

@@ -1,0 +1,152 @@
+import type { Db } from '../../db/open.js';
+import { inTransaction } from '../../db/open.js';
+import { libraryWeights, loadCompareDoc, pairLinks, type CompareDoc } from '../../compare/store.js';
+import type { TermWeights } from '../../compare/features.js';
+import { sha1 } from '../text.js';
+
+// The cross-document half of generation: which documents are related (a cheap inverted index
+// over each document's distinctive words, never all pairs), and which sentences of related
+// documents make the same statement (compare's sentence links, from its per-pair cache).
+
+export interface LibraryIndex {
+  docs: number;
+  df: Map<string, number>;
+  terms: Map<string, readonly string[]>;
+  /** 0..1: how rare a word is across documents. */
+  idf(word: string): number;
+}
+
+export function buildIndex(terms: Map<string, readonly string[]>): LibraryIndex {
+  const df = new Map<string, number>();
+  for (const list of terms.values()) for (const w of list) df.set(w, (df.get(w) ?? 0) + 1);
+  const n = terms.size;
+  const max = Math.log(n + 1);
+  return {
+    docs: n,
+    df,
+    terms,
+    idf: (w) => (n <= 1 ? 0.5 : Math.log((n + 1) / ((df.get(w) ?? 0) + 1)) / max),
+  };
+}
+
+/** How many of a document's rarest words are looked up to find its partners. */
+const PROBE_WORDS = 40;
+/** Words in more than this share of documents say nothing about relatedness. */
+const COMMON_SHARE = 0.2;
+export const MAX_PARTNERS = 4;
+const MIN_SHARED = 4;
+
+/** The documents most related to docId by shared distinctive words, best first (at most k). */
+export function partnersOf(index: LibraryIndex, docId: string, postings: Map<string, string[]>, k = MAX_PARTNERS): string[] {
+  const mine = index.terms.get(docId) ?? [];
+  const limit = Math.max(2, Math.floor(index.docs * COMMON_SHARE));
+  const probes = mine.filter((w) => (index.df.get(w) ?? 0) >= 2 && (index.df.get(w) ?? 0) <= limit).sort((a, b) => (index.df.get(a) ?? 0) - (index.df.get(b) ?? 0) || (a < b ? -1 : 1)).slice(0, PROBE_WORDS);
+  const score = new Map<string, { s: number; n: number }>();
+  for (const w of probes) {
+    const idf = index.idf(w);
+    for (const other of postings.get(w) ?? []) {
+      if (other === docId) continue;
+      const cur = score.get(other) ?? { s: 0, n: 0 };
+      cur.s += idf;
+      cur.n++;
+      score.set(other, cur);
+    }
+  }
+  return [...score.entries()]
+    .filter(([, v]) => v.n >= MIN_SHARED)
+    .sort((a, b) => b[1].s - a[1].s || (a[0] < b[0] ? -1 : 1))
+    .slice(0, k)
+    .map(([id]) => id);
+}
+
+export function postingsOf(index: LibraryIndex): Map<string, string[]> {
+  const limit = Math.max(2, Math.floor(index.docs * COMMON_SHARE));
+  const postings = new Map<string, string[]>();
+  for (const [doc, words] of index.terms) {
+    for (const w of words) {
+      const df = index.df.get(w) ?? 0;
+      if (df < 2 || df > limit) continue;
+      const list = postings.get(w);
+      if (list) list.push(doc);
+      else postings.set(w, [doc]);
+    }
+  }
+  return postings;
+}
+
+/** A statement group: sentences of several documents that say the same thing. */
+export interface StatementGroup {
+  id: string;
+  /** `docId:sentenceIndex` of every member sentence. */
+  members: string[];
+  docs: string[];
+}
+
+export const nodeKey = (docId: string, sentenceIndex: number): string => `${docId}:${sentenceIndex}`;
+
+/**
+ * Statement groups over the given document pairs, from compare's links (cached per pair by
+ * both documents' content). Only pairs are aligned, never the whole library.
+ */
+export function statementGroups(db: Db, pairs: ReadonlyArray<readonly [string, string]>): Map<string, StatementGroup> {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== undefined && parent.get(r) !== r) r = parent.get(r) as string;
+    parent.set(x, r);
+    return r;
+  };
+  const union = (a: string, b: string): void => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  };
+  const docs = new Map<string, CompareDoc>();
+  const load = (id: string): CompareDoc | null => {
+    let d = docs.get(id);
+    if (!d) {
+      try {
+        d = loadCompareDoc(db, id);
+      } catch {
+        return null;
+      }
+      docs.set(id, d);
+    }
+    return d;
+  };
+  let weights: TermWeights | null = null;
+  const w = (): TermWeights => (weights ??= libraryWeights(db));
+  const run = (): void => {
+    for (const [a, b] of pairs) {
+      const A = load(a);
+      const B = load(b);
+      if (!A || !B) continue;
+      const { links } = pairLinks(db, A, B, w);
+      for (const l of links) {
+        const from = A.sentences.slice(l.a.from, l.a.to).map((s) => nodeKey(a, s.index));
+        const to = B.sentences.slice(l.b.from, l.b.to).map((s) => nodeKey(b, s.index));
+        const all = [...from, ...to];
+        for (const k of all) if (!parent.has(k)) parent.set(k, k);
+        for (let i = 1; i < all.length; i++) union(all[0] as string, all[i] as string);
+      }
+    }
+  };
+  if (db.readonly) run();
+  else inTransaction(db, run);
+  const byRoot = new Map<string, string[]>();
+  for (const k of parent.keys()) {
+    const r = find(k);
+    const list = byRoot.get(r);
+    if (list) list.push(k);
+    else byRoot.set(r, [k]);
+  }
+  const out = new Map<string, StatementGroup>();
+  for (const members of byRoot.values()) {
+    const docIds = [...new Set(members.map((m) => m.slice(0, m.lastIndexOf(':'))))].sort();
+    if (docIds.length < 2) continue;
+    members.sort();
+    const g: StatementGroup = { id: sha1(members[0] as string).slice(0, 12), members, docs: docIds };
+    for (const m of members) out.set(m, g);
+  }
+  return out;
+}
