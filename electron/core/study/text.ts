@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
+import { fold as foldText } from '../text/fold.js';
+import { stem as porterStem } from '../text/stem.js';
+import { stopwords } from '../text/stopwords.js';
+import { words } from '../text/words.js';
 
 // Small text helpers shared by the study modules: tokens with offsets, folding for
-// comparison, stopwords, fingerprints.
+// comparison, stopwords, fingerprints. The analysis itself (word shape, folding, stop words,
+// stemmer) is the one text module's, electron/core/text, with study's named options.
 
 export interface Token {
   text: string;
@@ -11,28 +16,13 @@ export interface Token {
   end: number;
 }
 
-// A word: letters/digits, with inner apostrophes, hyphens and dots (U.S., MiG-29, 2,000).
-const WORD_RE = /[\p{L}\p{N}]+(?:(?:[’'-]|(?<=\p{N})[.,](?=\p{N})|(?<=(?:^|[^\p{L}])\p{L})\.(?=\p{L}\.))[\p{L}\p{N}]+)*/gu;
-
 export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  for (const m of text.matchAll(WORD_RE)) {
-    const t = m[0];
-    out.push({ text: t, norm: fold(t), start: m.index, end: m.index + t.length });
-  }
-  return out;
+  return words(text, 'lexical').map((w) => ({ text: w.text, norm: fold(w.text), start: w.start, end: w.end }));
 }
-
-const ASCII_RE = /^[\x20-\x5f\x61-\x7e]*$/;
 
 /** Lower case, no accents, straight apostrophes: the form words are compared in. */
 export function fold(s: string): string {
-  if (ASCII_RE.test(s)) return s.toLowerCase();
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[’‘ʼ`´]/g, "'")
-    .toLowerCase();
+  return foldText(s, { apostrophes: 'straight', compatibility: true });
 }
 
 /** A whole phrase folded for comparison: punctuation dropped, spaces collapsed. */
@@ -43,16 +33,8 @@ export function foldPhrase(s: string): string {
     .trim();
 }
 
-export const STOPWORDS = new Set(
-  (
-    'a about above after again against all also am an and any are as at be because been before being below between both but by can could ' +
-    'did do does doing down during each few for from further had has have having he her here hers herself him himself his how i if in into ' +
-    'is it its itself just me more most my myself no nor not now of off on once only or other our ours ourselves out over own same she should ' +
-    'so some such than that the their theirs them themselves then there these they this those through to too under until up very was we were ' +
-    'what when where which while who whom why will with would you your yours yourself yourselves us shall may might must upon within without ' +
-    'said says say told today yesterday tomorrow whose one ever even still yet via per among amid onto across toward towards'
-  ).split(' '),
-);
+/** Study's stop words: the one list, whole (study compares short sentences and phrases). */
+export const STOPWORDS: ReadonlySet<string> = stopwords('overlap');
 
 export const ARTICLES = new Set(['a', 'an', 'the']);
 
@@ -60,7 +42,7 @@ export function isStopword(word: string): boolean {
   return STOPWORDS.has(fold(word));
 }
 
-/** Content words of a text, folded, with a light plural strip, for overlap measures. */
+/** Content words of a text, folded and stemmed, for overlap measures. */
 export function contentWords(text: string): string[] {
   const out: string[] = [];
   for (const t of tokenize(text)) {
@@ -70,12 +52,9 @@ export function contentWords(text: string): string[] {
   return out;
 }
 
-/** Just enough stemming to let "annexation"/"annexations", "ally"/"allies" meet. */
+/** The one stemmer (Porter), possessive first removed, so "annexation"/"annexations", "ally"/"allies" meet. */
 export function stem(w: string): string {
-  let s = w.replace(/'s$/, '');
-  if (s.length > 4 && s.endsWith('ies')) s = s.slice(0, -3) + 'y';
-  else if (s.length > 3 && s.endsWith('s') && !s.endsWith('ss')) s = s.slice(0, -1);
-  return s;
+  return porterStem(w.replace(/'s$/, ''));
 }
 
 export function sha1(s: string): string {
