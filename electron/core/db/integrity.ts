@@ -13,7 +13,13 @@ export interface IntegrityReport {
 
 export function checkIntegrity(db: Db, kind: 'quick' | 'full' = 'quick', max = 20): IntegrityReport {
   const pragma = kind === 'quick' ? 'quick_check' : 'integrity_check';
-  const rows = db.pragma(`${pragma}(${max})`) as Array<Record<string, string>>;
+  let rows: Array<Record<string, string>>;
+  try {
+    rows = db.pragma(`${pragma}(${max})`) as Array<Record<string, string>>;
+  } catch (e) {
+    // Damage bad enough that the check itself cannot walk the file.
+    return { ok: false, problems: [(e as Error).message] };
+  }
   const problems = rows.map((r) => Object.values(r)[0] ?? '').filter((m) => m !== 'ok');
   return { ok: problems.length === 0, problems };
 }
