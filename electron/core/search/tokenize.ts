@@ -1,5 +1,5 @@
 import { fold } from '../text/fold.js';
-import { POSSESSIVE, words } from '../text/words.js';
+import { forEachWord, POSSESSIVE } from '../text/words.js';
 import { stem } from '../text/stem.js';
 import { stopwords } from '../text/stopwords.js';
 
@@ -27,11 +27,11 @@ export function normaliseWord(word: string): string {
 /** Every word of text[from, to) with its offsets into text. */
 export function tokenize(text: string, from = 0, to = text.length): TextToken[] {
   const out: TextToken[] = [];
-  for (const w of words(text, 'word', from, to)) {
-    const word = w.text.length > 2 && POSSESSIVE.test(w.text) ? w.text.slice(0, -2) : w.text;
+  forEachWord(text, 'word', (w, start) => {
+    const word = w.length > 2 && POSSESSIVE.test(w) ? w.slice(0, -2) : w;
     const norm = normaliseWord(word);
-    if (norm) out.push({ start: w.start, end: w.start + word.length, norm });
-  }
+    if (norm) out.push({ start, end: start + word.length, norm });
+  }, from, to);
   return out;
 }
 
@@ -48,10 +48,11 @@ export function isStopWord(norm: string): boolean {
 export function analyse(text: string | null | undefined): string[] {
   if (!text) return [];
   const terms: string[] = [];
-  for (const t of tokenize(text)) {
-    const s = stemOf(t.norm);
+  forEachWord(text, 'word', (w) => {
+    const norm = normaliseWord(w.length > 2 && POSSESSIVE.test(w) ? w.slice(0, -2) : w);
+    const s = norm && stemOf(norm);
     if (s) terms.push(s);
-  }
+  });
   return terms;
 }
 

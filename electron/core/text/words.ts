@@ -24,16 +24,29 @@ export interface WordSpan {
 }
 
 /**
- * Every word of text[from, to) in the given shape, offsets into `text` plus `offset` (for
- * callers that pass a slice of a larger text).
+ * Calls `visit` for every word of text[from, to) in the given shape, with offsets into `text`
+ * plus `offset` (for callers that pass a slice of a larger text). The allocation-free form, for
+ * the indexer's hot loop.
  */
-export function words(text: string, shape: WordShape, from = 0, to = text.length, offset = 0): WordSpan[] {
+export function forEachWord(
+  text: string,
+  shape: WordShape,
+  visit: (word: string, start: number) => void,
+  from = 0,
+  to = text.length,
+  offset = 0,
+): void {
   const re = SHAPES[shape];
   const slice = from === 0 && to === text.length ? text : text.slice(from, to);
   const base = from + offset;
-  const out: WordSpan[] = [];
   re.lastIndex = 0;
-  for (let m = re.exec(slice); m; m = re.exec(slice)) out.push({ start: base + m.index, end: base + m.index + m[0].length, text: m[0] });
+  for (let m = re.exec(slice); m; m = re.exec(slice)) visit(m[0], base + m.index);
+}
+
+/** Every word of text[from, to) in the given shape, as spans (see forEachWord). */
+export function words(text: string, shape: WordShape, from = 0, to = text.length, offset = 0): WordSpan[] {
+  const out: WordSpan[] = [];
+  forEachWord(text, shape, (word, start) => out.push({ start, end: start + word.length, text: word }), from, to, offset);
   return out;
 }
 
