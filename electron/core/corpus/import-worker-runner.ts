@@ -114,13 +114,16 @@ export class ImportRunner {
     if (this.closed) throw new ParallaxError('CANCELLED', `Parallax is closing; ${name} was not imported.`);
     const { worker, ready } = this.start();
     worker.ref();
+    const cancelled = (): ParallaxError => new ParallaxError('CANCELLED', `Parallax is closing; ${name} was not imported.`);
     try {
       await ready;
     } catch (e) {
+      if (this.closed) throw cancelled();
       this.worker = null;
       this.ready = null;
       throw new ParallaxError('INTERNAL', `The import thread could not start (${(e as Error).message}); ${name} was not imported.`);
     }
+    if (this.closed) throw cancelled();
     return new Promise<DecodedFile>((resolve, reject) => {
       const job: Job = { id: this.next++, name, resolve, reject, timer: null };
       this.job = job;
