@@ -82,13 +82,13 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-export async function main(): Promise<void> {
+export async function main(argv = process.argv.slice(2)): Promise<void> {
   // `parallax search x | head` closes the pipe early: that is the reader's choice, not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
     throw e;
   });
-  const code = await runCli(process.argv.slice(2), {
+  const code = await runCli(argv, {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
   });
