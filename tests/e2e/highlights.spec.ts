@@ -245,6 +245,14 @@ test.describe('highlights and notes', () => {
     // Filters: colour, then text, then document.
     await page.getByRole('radiogroup', { name: 'Colour' }).getByRole('radio', { name: 'Blue' }).click();
     await expect(page.locator('.notes-card')).toHaveCount(count((h) => h.color === 'blue'));
+    // Export exports what is shown: with the blue filter on, the blue highlights and nothing else.
+    const [shownMd] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export shown as Markdown' }).click()]);
+    const shownText = fs.readFileSync((await shownMd.path()) as string, 'utf8');
+    const kinds = Array.from(shownText.matchAll(/^— (?:.+ · )?(\w+) highlight$/gm), (m) => m[1]);
+    expect(kinds.length).toBe(count((h) => h.color === 'blue'));
+    expect(new Set(kinds)).toEqual(new Set(['blue']));
+    expect(shownText).toMatch(/^— Paragraph \d+ · blue highlight$/m);
+    expect(shownText).not.toMatch(/characters \d/);
     await page.getByRole('radiogroup', { name: 'Colour' }).getByRole('radio', { name: 'Any' }).click();
     await expect(page.locator('.notes-card')).toHaveCount(all.length);
     await page.getByRole('searchbox').fill('balkans');

@@ -123,7 +123,16 @@ export const annotateContract = {
   'notes.list': op<DocNoteView[]>()(z.object({}).strict()),
   /** The reader's notes and highlighted words, for the search palette. */
   'notes.search': op<NoteSearchHit[]>()(z.object({ query: z.string().max(1000), limit: z.number().int().min(1).max(200).optional() }).strict()),
-  'annotations.export': op<AnnotationExport>()(z.object({ format: z.enum(['md', 'w3c']), docId: DocId.optional() }).strict()),
+  /** `only`: exactly these highlights and document notes (what the Notes view shows with its filters). */
+  'annotations.export': op<AnnotationExport>()(
+    z
+      .object({
+        format: z.enum(['md', 'w3c']),
+        docId: DocId.optional(),
+        only: z.object({ highlightIds: z.array(HighlightId).max(100_000), docNotes: z.array(DocId).max(100_000) }).strict().optional(),
+      })
+      .strict(),
+  ),
   /** W3C Web Annotation JSON: one Annotation, a list, or an AnnotationCollection. All or nothing. */
   'annotations.import': op<AnnotationImportResult>()(z.object({ content: z.string().min(1).max(25_000_000) }).strict()),
 } as const;

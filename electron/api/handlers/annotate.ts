@@ -43,15 +43,15 @@ export const annotateHandlers: HandlerTable<typeof annotateContract> = {
   'notes.set': ({ docId, body }, { lib }) => setDocNote(lib.db, docId, body),
   'notes.list': (_input, { lib }) => listDocNotes(lib.db),
   'notes.search': ({ query, limit }, { lib }) => searchNotes(lib.db, query, limit ?? 20),
-  'annotations.export': ({ format, docId }, { lib }) => {
+  'annotations.export': ({ format, docId, only }, { lib }) => {
     if (docId !== undefined) requireDocument(lib.db, docId);
     const day = new Date().toISOString().slice(0, 10);
     const base = `parallax-${docId ? `${docId}-` : ''}annotations-${day}`;
     if (format === 'md') {
-      const { content, count } = exportMarkdown(lib.db, { docId });
+      const { content, count } = exportMarkdown(lib.db, { docId, only });
       return { content, count, filename: `${base}.md`, mimeType: 'text/markdown' };
     }
-    const { content, count } = exportW3c(lib.db, { docId });
+    const { content, count } = exportW3c(lib.db, { docId, only });
     return { content, count, filename: `${base}.jsonld`, mimeType: 'application/ld+json' };
   },
   'annotations.import': ({ content }, { lib }) => importAnnotations(lib.db, content),

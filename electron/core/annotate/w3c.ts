@@ -3,8 +3,8 @@ import type { Db } from '../db/open.js';
 import { inTransaction } from '../db/open.js';
 import { ParallaxError } from '../errors.js';
 import { anchor, quoteAt, type QuoteSelector } from './anchor.js';
-import { listHighlights, newId, reanchorStale } from './highlights.js';
-import { listDocNotes } from './notes.js';
+import { exportSelection, type ExportOptions } from './export-select.js';
+import { newId, reanchorStale } from './highlights.js';
 import { documentTextAndHash, insertHighlight, selectHighlight } from './store.js';
 import { HIGHLIGHT_COLORS, isHighlightColor, type HighlightColor, type HighlightRecord } from './types.js';
 
@@ -61,14 +61,13 @@ function docNoteToAnnotation(n: { docId: string; body: string; updatedAt: string
 }
 
 /** Every highlight and document note (or one document's) as annotations. */
-export function exportAnnotations(db: Db, options: { docId?: string } = {}): JsonObject[] {
-  const highlights = listHighlights(db, options.docId ? { docId: options.docId } : {});
-  const notes = listDocNotes(db).filter((n) => !options.docId || n.docId === options.docId);
+export function exportAnnotations(db: Db, options: ExportOptions = {}): JsonObject[] {
+  const { highlights, notes } = exportSelection(db, options);
   return [...notes.map(docNoteToAnnotation), ...highlights.map(highlightToAnnotation)];
 }
 
 /** An AnnotationCollection with every annotation in one embedded page. */
-export function exportW3c(db: Db, options: { docId?: string } = {}): { content: string; count: number } {
+export function exportW3c(db: Db, options: ExportOptions = {}): { content: string; count: number } {
   const items = exportAnnotations(db, options);
   const collection: JsonObject = {
     '@context': ANNO_CONTEXT,

@@ -8,20 +8,23 @@ import { formatDate, plural } from '../../lib/format';
 import { highlightActions, NoteEditor, NoteMarkdown, type HighlightColor, type HighlightView } from '../../features/highlights';
 import { COLOR_INFO, HIGHLIGHT_COLORS, isHighlightColor } from '../../features/highlights/colors';
 import type { DocNoteView, ExportFormat } from '../../features/highlights/types';
-import { filterNotes, type NotesFilter } from './filter';
+import { filterNotes, type NotesFilter, type NotesGroup } from './filter';
 import { downloadText } from '../../lib/download';
 
 const { HIGHLIGHTS_TOPIC, NOTES_TOPIC } = highlightActions;
 
 
-async function exportAs(format: ExportFormat): Promise<void> {
-  const res = await api['annotations.export']({ format });
+/** Export what the view shows: everything, or with filters on, exactly the highlights and notes listed. */
+async function exportAs(format: ExportFormat, shown: NotesGroup[] | null): Promise<void> {
+  const only = shown ? { highlightIds: shown.flatMap((g) => g.highlights.map((h) => h.id)), docNotes: shown.flatMap((g) => (g.note ? [g.doc.id] : [])) } : undefined;
+  const res = await api['annotations.export']({ format, ...(only ? { only } : {}) });
   if (!res.ok) {
     toastError(res.error);
     return;
   }
   downloadText(res.value.filename, res.value.content, res.value.mimeType);
-  toast({ kind: 'success', message: `Exported ${plural(res.value.count, 'item')} as ${format === 'md' ? 'Markdown' : 'W3C Web Annotation JSON-LD'} (${res.value.filename}).` });
+  const what = `${plural(res.value.count, 'item')}${only ? ' (the ones shown)' : ''}`;
+  toast({ kind: 'success', message: `Exported ${what} as ${format === 'md' ? 'Markdown' : 'W3C Web Annotation JSON-LD'} (${res.value.filename}).` });
 }
 
 async function importFile(file: File): Promise<void> {
@@ -248,9 +251,11 @@ export default function NotesView({ route }: ViewProps<'notes'>) {
             </p>
           </div>
           <div className="toolbar">
-            <Button onClick={() => void exportAs('md')}>Export Markdown</Button>
-            <Button onClick={() => void exportAs('w3c')} title="W3C Web Annotation JSON-LD">
-              Export W3C JSON-LD
+            <Button onClick={() => void exportAs('md', filtering ? shown : null)} title={filtering ? 'Exports the highlights and notes shown below' : undefined}>
+              {filtering ? 'Export shown as Markdown' : 'Export Markdown'}
+            </Button>
+            <Button onClick={() => void exportAs('w3c', filtering ? shown : null)} title={filtering ? 'Exports the highlights and notes shown below (W3C Web Annotation JSON-LD)' : 'W3C Web Annotation JSON-LD'}>
+              {filtering ? 'Export shown as W3C JSON-LD' : 'Export W3C JSON-LD'}
             </Button>
             <Button onClick={() => fileInput.current?.click()}>Import…</Button>
             <input
