@@ -2,7 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 // This file configures the build and runs in Node, not in the renderer.
 import { fileURLToPath } from 'node:url';
-import { CONTENT_SECURITY_POLICY_META } from '../electron/main/web-policy.js';
+import { CONTENT_SECURITY_POLICY_META } from '../electron/common/web-policy.js';
 
 /**
  * The built page carries the desktop window's Content Security Policy as a meta tag too

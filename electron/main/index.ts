@@ -17,7 +17,7 @@ import { IMPORT_DIALOG_FILTERS, importPickedFiles } from './native-import.js';
 import { serveRendererRequest } from './renderer-files.js';
 import { hardenSession, hardenWebContents } from './security.js';
 import { bindingLoadMessage, electronSqliteBindingPath, libraryOpenMessage, missingBindingMessage, type StartupMessage } from './startup.js';
-import { APP_SCHEME, isRendererUrl } from './web-policy.js';
+import { APP_SCHEME, isRendererUrl } from '../common/web-policy.js';
 import { createMainWindow } from './window.js';
 
 const log = (message: string): void => {

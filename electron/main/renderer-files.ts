@@ -4,7 +4,7 @@
 
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { APP_HOST, APP_SCHEME, SECURITY_HEADERS } from './web-policy.js';
+import { APP_HOST, APP_SCHEME, SECURITY_HEADERS } from '../common/web-policy.js';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -3,7 +3,7 @@
 // Only types come from Electron, so a fake session exercises this in unit tests.
 
 import type { Session, WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY, isAllowedRequestUrl, isRendererUrl, isSafeExternalUrl } from './web-policy.js';
+import { CONTENT_SECURITY_POLICY, isAllowedRequestUrl, isRendererUrl, isSafeExternalUrl } from '../common/web-policy.js';
 
 type Log = (message: string) => void;
 

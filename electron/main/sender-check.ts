@@ -1,7 +1,7 @@
 // Who may call the contract over IPC. Pure, so it is tested without Electron; ipc.ts gathers
 // the facts from the IPC event and asks here.
 
-import { isRendererUrl } from './web-policy.js';
+import { isRendererUrl } from '../common/web-policy.js';
 
 export interface SenderFacts {
   /** event.sender.id: the WebContents the message came from. */

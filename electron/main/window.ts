@@ -2,7 +2,7 @@
 
 import { BrowserWindow, nativeTheme, screen } from 'electron';
 import { preloadOpsArgument } from './ipc.js';
-import { RENDERER_ENTRY_URL } from './web-policy.js';
+import { RENDERER_ENTRY_URL } from '../common/web-policy.js';
 import { debounce, loadWindowState, MIN_SIZE, saveWindowState } from './window-state.js';
 
 export interface MainWindowOptions {

@@ -1,18 +1,16 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS as APP_SECURITY_HEADERS } from '../main/web-policy.js';
+import { BROWSER_HOST_HEADERS, CONTENT_SECURITY_POLICY, LOOPBACK_HOST_NAMES, SECURITY_HEADERS as APP_SECURITY_HEADERS } from '../common/web-policy.js';
 
 /**
- * Response headers on every answer: the desktop window's policy (electron/main/web-policy.ts,
- * one policy for both hosts: nothing from any other origin) plus no framing by older browsers.
+ * Response headers on every answer: the host-neutral policy (electron/common/web-policy.ts,
+ * one policy for both hosts: nothing from any other origin) plus the browser-only headers.
  */
 export const CSP = CONTENT_SECURITY_POLICY;
 
 export const SECURITY_HEADERS: Record<string, string> = {
-  ...Object.fromEntries(Object.entries(APP_SECURITY_HEADERS).map(([k, v]) => [k.toLowerCase(), v])),
+  ...Object.fromEntries(Object.entries({ ...APP_SECURITY_HEADERS, ...BROWSER_HOST_HEADERS }).map(([k, v]) => [k.toLowerCase(), v])),
   'content-security-policy': CSP,
-  'x-frame-options': 'DENY',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=()',
 };
 
 export function tokensEqual(given: string | undefined | null, token: string): boolean {
@@ -55,7 +53,7 @@ export function originAllowed(req: IncomingMessage, allowedHosts: ReadonlySet<st
 
 /** host:port spellings a browser may use for this server. */
 export function allowedHostsFor(bindHost: string, port: number): Set<string> {
-  const names = new Set(['127.0.0.1', 'localhost', '[::1]']);
+  const names = new Set(LOOPBACK_HOST_NAMES);
   const bare = bindHost.replace(/^\[|\]$/g, '').toLowerCase();
   names.add(bare.includes(':') ? `[${bare}]` : bare);
   return new Set([...names].map((n) => `${n}:${port}`));

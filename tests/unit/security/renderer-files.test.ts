@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mimeTypeFor, resolveRendererFile, serveRendererRequest } from '../../../electron/main/renderer-files.js';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/main/web-policy.js';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/common/web-policy.js';
 import { tempDir } from '../../helpers/library.js';
 
 let base: string;

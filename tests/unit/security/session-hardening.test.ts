@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Session, WebContents } from 'electron';
 import { hardenSession, hardenWebContents, withOurPolicy } from '../../../electron/main/security.js';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/main/web-policy.js';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/common/web-policy.js';
 
 // A stand-in for the parts of Electron's Session and WebContents that security.ts touches,
 // recording the handlers it installs so the test can call them the way Electron would.

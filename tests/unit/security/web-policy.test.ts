@@ -6,7 +6,7 @@ import {
   isRendererUrl,
   isSafeExternalUrl,
   RENDERER_ENTRY_URL,
-} from '../../../electron/main/web-policy.js';
+} from '../../../electron/common/web-policy.js';
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(

@@ -1,5 +1,6 @@
-// What the window may load, talk to and open. Pure: no Electron import, so it is unit-tested
-// in Node and can be shared with the browser host (electron/serve) for the same policy.
+// Host-neutral web policy: what the renderer may load, talk to and open, whichever host serves
+// it. Pure (no Electron, no Node import), so the Electron shell (electron/main), the browser host
+// (electron/serve) and the renderer build (renderer/vite.config.ts) all import this one module.
 
 /**
  * The renderer is served from a privileged custom scheme, app://parallax/, not file://.
@@ -28,6 +29,18 @@ SECURITY_HEADERS['Content-Security-Policy'] =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; media-src 'none'; object-src 'none'; worker-src 'self'; frame-src 'none'; child-src 'none'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 export const CONTENT_SECURITY_POLICY: string = SECURITY_HEADERS['Content-Security-Policy']!;
+
+/**
+ * Headers the browser host adds to SECURITY_HEADERS: a browser tab can be framed and asked for
+ * devices, which the Electron window never is.
+ */
+export const BROWSER_HOST_HEADERS: Readonly<Record<string, string>> = {
+  'X-Frame-Options': 'DENY',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=()',
+};
+
+/** Host names a browser may use for a loopback server (the browser host's allowed origins). */
+export const LOOPBACK_HOST_NAMES: readonly string[] = ['127.0.0.1', 'localhost', '[::1]'];
 
 /** For <meta http-equiv="Content-Security-Policy"> in renderer/index.html: frame-ancestors
  * is dropped because browsers ignore it (with a console warning) in a meta element. */
