@@ -9,6 +9,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } f
 import { createDispatcher, type Dispatcher } from '../api/handlers.js';
 import { DB_FILE_NAME } from '../core/db/open.js';
 import { openLibrary, type Library } from '../core/library.js';
+import { startStudyBackground } from '../core/study/index.js';
 import { APP_NAME, defaultDataDir } from '../core/paths.js';
 import { MENU_CHANNEL, type MenuEvent } from '../preload/bridge-protocol.js';
 import { registerContractIpc } from './ipc.js';
@@ -114,6 +115,8 @@ async function openTheLibrary(): Promise<void> {
     fatal(libraryOpenMessage(e, dbPath));
   }
   dispatcher = createDispatcher(library, log);
+  // Cards are prepared off the event loop, after changes and at first start (ended by library.close()).
+  startStudyBackground(library, { log });
   resolveDispatcher(dispatcher);
 }
 

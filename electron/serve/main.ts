@@ -5,8 +5,11 @@ import { createDispatcher } from '../api/handlers.js';
 import { isParallaxError } from '../core/errors.js';
 import { openLibrary, type Library } from '../core/library.js';
 import { defaultDataDir } from '../core/paths.js';
+import { startStudyBackground } from '../core/study/index.js';
 import { parseServeArgs, SERVE_USAGE, ServeUsageError } from './options.js';
 import { startHost, type RunningHost } from './server.js';
+
+const STOP_DEADLINE_MS = 1700;
 
 /** dist/electron/serve/main.js -> dist/renderer */
 function defaultRendererDir(): string {
@@ -42,6 +45,8 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     return 1;
   }
   const dispatcher = createDispatcher(lib, (m) => process.stderr.write(m + '\n'));
+  // Cards are prepared off the event loop, after changes and at first start (ended by lib.close()).
+  startStudyBackground(lib, { log: (m) => process.stderr.write(m + '\n') });
 
   let host: RunningHost;
   try {
@@ -60,13 +65,22 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
 
   return new Promise<number>((resolve) => {
     let stopping = false;
+    // SIGTERM/Ctrl+C end the host within 2 s whatever runs: the library closes first (the import
+    // thread is stopped, so a file being read is never half-written; the WAL is checkpointed),
+    // then the server; if anything stalls, the process leaves anyway (SQLite stays consistent).
     const stop = (signal: string) => {
-      if (stopping) return;
+      if (stopping) {
+        process.exit(1);
+      }
       stopping = true;
       process.stderr.write(`parallax serve: ${signal}, closing the library…\n`);
+      setTimeout(() => {
+        process.stderr.write('parallax serve: closing took too long; leaving now.\n');
+        process.exit(1);
+      }, STOP_DEADLINE_MS).unref();
       void (async () => {
+        await lib.close().catch((e: unknown) => process.stderr.write(`parallax serve: closing the library failed: ${String(e)}\n`));
         await host.close();
-        await lib.close();
         resolve(0);
       })();
     };

@@ -1,17 +1,47 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { callOrThrow, printJson, UsageError, type Command } from '../command.js';
+import { callOrThrow, printJson, UsageError, type CliContext, type Command } from '../command.js';
 import { ParallaxError } from '../../core/errors.js';
+import { pendingGeneration, refreshCards } from '../../core/study/index.js';
 
 // Study from the command line: the deck, its export, and what is due.
+//
+// The CLI has no background thread: cards are prepared here, synchronously, with progress on
+// stderr: at the end of `parallax import` (see commands/library.ts) and, for whatever is still
+// out of date (the bundled corpus on first use, a library changed elsewhere), before a study
+// command reads the deck. The read operations themselves never write.
+
+/** Bring the cards up to date for the documents that changed (all stale ones when omitted). */
+export function prepareCards(ctx: Pick<CliContext, 'lib' | 'io' | 'signal'>, docIds?: readonly string[]): void {
+  if (!docIds && pendingGeneration(ctx.lib.db).pending === 0) return;
+  if (docIds && docIds.length === 0) return;
+  let last = -1;
+  const summary = refreshCards(ctx.lib.db, {
+    ...(docIds ? { docIds } : {}),
+    // Ctrl+C ends the run between documents; what was done stays.
+    shouldStop: () => ctx.signal?.aborted === true,
+    onProgress: ({ done, total }) => {
+      const line = `Preparing cards: ${done} of ${total} document${total === 1 ? '' : 's'}`;
+      if (ctx.io.isTTY) return ctx.io.err(`\r${line}${done === total ? '\n' : ''}`);
+      // Not a terminal: one line per tenth of the way (and the first and last), not one per document.
+      const step = Math.floor((done / Math.max(1, total)) * 10);
+      if (step === last && done !== total) return;
+      last = step;
+      ctx.io.err(`${line}\n`);
+    },
+  });
+  if (ctx.signal?.aborted) ctx.io.err('Preparing cards stopped; the rest are made on the next study command.\n');
+  else ctx.io.err(`Cards ready: ${summary.added} new, ${summary.updated} updated, ${summary.removed} removed; ${summary.total} in the deck.\n`);
+}
 
 const cards: Command = {
   name: 'cards',
-  summary: 'List the flashcards (generated from the library on first use).',
+  summary: 'List the flashcards (cards of new or changed documents are prepared first).',
   usage: 'parallax cards [--doc ID] [--json]',
   async run(args, ctx) {
     const { values } = parseArgs({ args, options: { doc: { type: 'string' } }, allowPositionals: false });
+    prepareCards(ctx);
     const list = await callOrThrow(ctx, 'cards.list', values.doc ? { docId: values.doc } : {});
     if (ctx.json) {
       printJson(
@@ -45,6 +75,7 @@ const cardsExport: Command = {
     const { values } = parseArgs({ args, options: { format: { type: 'string' }, out: { type: 'string' } }, allowPositionals: false });
     const format = values.format ?? 'anki';
     if (format !== 'anki' && format !== 'json') throw new UsageError('--format takes anki or json.');
+    prepareCards(ctx);
     const res = await callOrThrow(ctx, 'cards.export', { format });
     if (!values.out) {
       // To stdout: the files one after another (Anki needs them saved as separate files).
@@ -76,6 +107,7 @@ const study: Command = {
   usage: 'parallax study --due|--stats [--limit N] [--json]',
   async run(args, ctx) {
     const { values } = parseArgs({ args, options: { due: { type: 'boolean' }, limit: { type: 'string' }, stats: { type: 'boolean' } }, allowPositionals: false });
+    if (values.stats || values.due) prepareCards(ctx);
     if (values.stats) {
       const stats = await callOrThrow(ctx, 'study.stats', {});
       if (ctx.json) printJson(ctx, stats);

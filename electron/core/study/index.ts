@@ -2,6 +2,7 @@
 // Everything a transport needs goes through here.
 
 export type * from './types.js';
+export { BLANK } from './types.js';
 export { keyPassages, KEY_THRESHOLD } from './keyPassages.js';
 export {
   cardFromHighlight,
@@ -31,6 +32,9 @@ export {
   undoLastGrade,
 } from './schedule.js';
 export { checkAnswer, normaliseAnswer } from './answer.js';
+export { checkChoice } from './choice.js';
+export { refreshCards, pendingGeneration, type RefreshOptions } from './background/refresh.js';
+export { startStudyBackground, studyBackgroundOf, StudyBackground } from './background/index.js';
 export { exportAnki, exportJson, ANKI_DECK, type AnkiFile, type JsonExport } from './export.js';
 export { analyseLibrary } from './analysis.js';
-export { generateCards, BLANK, type GeneratedCard } from './generate.js';
+export type { GeneratedCard } from './generate.js';

@@ -2,8 +2,10 @@ import { createEmptyCard, fsrs, State, type Card as FsrsCard, type Grade } from 
 import type { Db } from '../db/open.js';
 import { inTransaction } from '../db/open.js';
 import { ParallaxError } from '../errors.js';
-import { getCard, requireCardRow, rowsToCards, type CardRow, type StoredState } from './cards.js';
+import { getCard, requireCardRow, rowsToCards, toCard, type CardRow, type StoredState } from './cards.js';
 import { checkAnswer } from './answer.js';
+import { checkChoice } from './choice.js';
+import { siblingKeysOf } from './siblingKeys.js';
 import type { Card, DueCounts, GradeResult, IntervalPreview, Rating, StudyQueue, StudySettings, StudyStats } from './types.js';
 
 // Scheduling with FSRS (ts-fsrs): grading, previewing the next interval for each button,
@@ -124,6 +126,8 @@ export function previewCard(db: Db, cardId: string, now = new Date()): IntervalP
 export interface GradeOptions {
   now?: Date;
   typed?: string;
+  /** Choice cards: the options chosen (checked against the card's answers, logged as typed). */
+  chosen?: readonly string[];
 }
 
 /** Record a grade: the card's next state, and one row appended to the review log. */
@@ -141,7 +145,9 @@ export function gradeCard(db: Db, cardId: string, rating: Rating, options: Grade
     const current = fsrsCardOf(row, now);
     const { card: next } = f.next(current, now, rating as Grade);
     const elapsed = row.last_review ? Math.max(0, (now.getTime() - new Date(row.last_review).getTime()) / DAY_MS) : 0;
-    if (options.typed !== undefined) {
+    if (options.chosen !== undefined) {
+      check = checkChoice(toCard(row, []), options.chosen);
+    } else if (options.typed !== undefined) {
       check = checkAnswer(row.answer, options.typed, JSON.parse(row.alternatives) as string[]);
     }
     const after: StoredState = {
@@ -174,7 +180,7 @@ export function gradeCard(db: Db, cardId: string, rating: Rating, options: Grade
         after.due,
         next.stability,
         next.difficulty,
-        options.typed ?? null,
+        check !== null && options.chosen !== undefined ? (check as { typed: string }).typed : (options.typed ?? null),
         check === null ? null : (check as { correct: boolean }).correct ? 1 : 0,
         JSON.stringify(before),
       );
@@ -247,11 +253,25 @@ export function newIntroducedToday(db: Db, now: Date): number {
   return row.n;
 }
 
-export function buildQueue(db: Db, options: { limit?: number; now?: Date; docId?: string } = {}): StudyQueue {
-  const now = options.now ?? new Date();
-  const limit = options.limit ?? 100;
-  const docFilter = options.docId ? 'AND EXISTS (SELECT 1 FROM card_sources s WHERE s.card_id = c.id AND s.doc_id = ?)' : '';
-  const docParams = options.docId ? [options.docId] : [];
+type Reason = 'due' | 'learning' | 'new';
+
+interface Selection {
+  ordered: Array<{ r: CardRow; reason: Reason }>;
+  due: number;
+  learning: number;
+  fresh: number;
+  buried: number;
+  newLeftToday: number;
+}
+
+/**
+ * What to study now, with siblings buried (as Anki buries related cards): once a card was
+ * reviewed today, or is chosen for today, cards sharing a sentence, statement or highlight
+ * with it wait until tomorrow; new cards are introduced one per sibling group a day.
+ */
+function selectQueue(db: Db, now: Date, docId?: string): Selection {
+  const docFilter = docId ? 'AND EXISTS (SELECT 1 FROM card_sources s WHERE s.card_id = c.id AND s.doc_id = ?)' : '';
+  const docParams = docId ? [docId] : [];
   const learnUntil = new Date(now.getTime() + LEARN_AHEAD_MS).toISOString();
   const endOfToday = addDays(now, 1).toISOString();
   const learning = db
@@ -260,11 +280,25 @@ export function buildQueue(db: Db, options: { limit?: number; now?: Date; docId?
   const due = db
     .prepare(`SELECT c.* FROM cards c WHERE ${ACTIVE} AND c.state = 2 AND c.due < ? ${docFilter} ORDER BY c.due, c.id`)
     .all(endOfToday, ...docParams) as CardRow[];
-  const settings = getSettings(db);
-  const newLeftToday = Math.max(0, settings.newPerDay - newIntroducedToday(db, now));
-  const fresh = newLeftToday
-    ? (db.prepare(`SELECT c.* FROM cards c WHERE ${ACTIVE} AND c.state = 0 ${docFilter} ORDER BY c.score DESC, c.created_at, c.id LIMIT ?`).all(...docParams, newLeftToday) as CardRow[])
-    : [];
+  const newLeftToday = Math.max(0, getSettings(db).newPerDay - newIntroducedToday(db, now));
+
+  // Keys taken today: by the cards reviewed today, then by each card chosen below.
+  const owners = new Map<string, Set<string>>();
+  const take = (id: string, keys: readonly string[]) => {
+    for (const k of keys) {
+      const set = owners.get(k);
+      if (set) set.add(id);
+      else owners.set(k, new Set([id]));
+    }
+  };
+  const buriedBy = (id: string, keys: readonly string[]) => keys.some((k) => [...(owners.get(k) ?? [])].some((o) => o !== id));
+  const reviewedToday = (
+    db
+      .prepare(`SELECT DISTINCT r.card_id AS id FROM review_log r WHERE ${NOT_UNDONE} AND r.reviewed_at >= ? AND r.reviewed_at < ?`)
+      .all(startOfDay(now).toISOString(), endOfToday) as Array<{ id: string }>
+  ).map((r) => r.id);
+  for (const [id, keys] of siblingKeysOf(db, reviewedToday)) take(id, keys);
+
   // Learning steps and reviews that are due, in the order they came due; then new cards; then
   // learning steps coming due within the next minutes (shown early rather than waited for).
   const nowIso = now.toISOString();
@@ -273,32 +307,71 @@ export function buildQueue(db: Db, options: { limit?: number; now?: Date; docId?
     ...due.map((r) => ({ r, reason: 'due' as const })),
   ].sort((x, y) => (x.r.due ?? '').localeCompare(y.r.due ?? '') || x.r.id.localeCompare(y.r.id));
   const ahead = learning.filter((r) => (r.due ?? '') > nowIso).map((r) => ({ r, reason: 'learning' as const }));
-  const ordered = [...dueRows, ...fresh.map((r) => ({ r, reason: 'new' as const })), ...ahead].slice(0, limit);
+  const sel: Selection = { ordered: [], due: 0, learning: 0, fresh: 0, buried: 0, newLeftToday };
+  const consider = (items: Array<{ r: CardRow; reason: Reason }>, keys: Map<string, string[]>, room = Infinity): void => {
+    for (const item of items) {
+      if (room <= 0) return;
+      const k = keys.get(item.r.id) ?? [];
+      if (buriedBy(item.r.id, k)) {
+        sel.buried++;
+        continue;
+      }
+      take(item.r.id, k);
+      sel.ordered.push(item);
+      if (item.reason === 'due') sel.due++;
+      else if (item.reason === 'learning') sel.learning++;
+      else sel.fresh++;
+      room--;
+    }
+  };
+  const old = [...dueRows, ...ahead];
+  const oldKeys = siblingKeysOf(
+    db,
+    old.map((o) => o.r.id),
+  );
+  consider(dueRows, oldKeys);
+  // New cards, best first, a page at a time until today's allowance is met past the buried ones.
+  const page = Math.max(50, newLeftToday * 3);
+  const fresh = db.prepare(`SELECT c.* FROM cards c WHERE ${ACTIVE} AND c.state = 0 ${docFilter} ORDER BY c.score DESC, c.created_at, c.id LIMIT ? OFFSET ?`);
+  for (let offset = 0; sel.fresh < newLeftToday; offset += page) {
+    const rows = fresh.all(...docParams, page, offset) as CardRow[];
+    if (!rows.length) break;
+    consider(
+      rows.map((r) => ({ r, reason: 'new' as const })),
+      siblingKeysOf(
+        db,
+        rows.map((r) => r.id),
+      ),
+      newLeftToday - sel.fresh,
+    );
+  }
+  consider(ahead, oldKeys);
+  return sel;
+}
+
+export function buildQueue(db: Db, options: { limit?: number; now?: Date; docId?: string } = {}): StudyQueue {
+  const now = options.now ?? new Date();
+  const sel = selectQueue(db, now, options.docId);
+  const ordered = sel.ordered.slice(0, options.limit ?? 100);
   const cards = rowsToCards(
     db,
     ordered.map((o) => o.r),
   );
   return {
-    items: cards.map((card, i) => ({ card, reason: (ordered[i] as { reason: 'learning' | 'due' | 'new' }).reason })),
-    dueCount: due.length,
-    learningCount: learning.length,
-    newCount: fresh.length,
-    newLeftToday,
+    items: cards.map((card, i) => ({ card, reason: (ordered[i] as { reason: Reason }).reason })),
+    dueCount: sel.due,
+    learningCount: sel.learning,
+    newCount: sel.fresh,
+    newLeftToday: sel.newLeftToday,
+    buried: sel.buried,
   };
 }
 
 export function dueCounts(db: Db, now = new Date()): DueCounts {
   const endOfToday = addDays(now, 1).toISOString();
   const learnUntil = new Date(now.getTime() + LEARN_AHEAD_MS).toISOString();
-  const newLeft = Math.max(0, getSettings(db).newPerDay - newIntroducedToday(db, now));
-  const total = db
-    .prepare(
-      `SELECT sum(CASE WHEN c.state = 2 AND c.due < ? THEN 1 ELSE 0 END) AS due,
-              sum(CASE WHEN c.state IN (1, 3) AND c.due <= ? THEN 1 ELSE 0 END) AS learning,
-              sum(CASE WHEN c.state = 0 THEN 1 ELSE 0 END) AS fresh
-       FROM cards c WHERE ${ACTIVE}`,
-    )
-    .get(endOfToday, learnUntil) as { due: number | null; learning: number | null; fresh: number | null };
+  // The totals are what a session would show now (siblings buried); per document, plain counts.
+  const sel = selectQueue(db, now);
   const byDoc = db
     .prepare(
       `SELECT s.doc_id AS docId,
@@ -311,7 +384,7 @@ export function dueCounts(db: Db, now = new Date()): DueCounts {
     )
     .all(endOfToday, learnUntil) as Array<{ docId: string; due: number; learning: number; fresh: number; cards: number }>;
   return {
-    total: { due: total.due ?? 0, learning: total.learning ?? 0, new: Math.min(newLeft, total.fresh ?? 0) },
+    total: { due: sel.due, learning: sel.learning, new: sel.fresh },
     byDoc: byDoc.map((d) => ({ docId: d.docId, due: d.due, learning: d.learning, new: d.fresh, cards: d.cards })),
   };
 }

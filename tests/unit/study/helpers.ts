@@ -5,7 +5,8 @@ import { foldPhrase } from '../../../electron/core/study/text.js';
 
 export { freshLibrary };
 
-export const BLANK = '[...]';
+export { BLANK } from '../../../electron/api/contract/study.js';
+import { BLANK } from '../../../electron/api/contract/study.js';
 
 /** A fixed clock: 2024-03-01 09:00 local time, plus offsets. */
 export function clock(start = new Date(2024, 2, 1, 9, 0, 0)): { now: () => Date; advance: (ms: number) => Date } {
