@@ -2,8 +2,8 @@ import type { DocFeatures, SentenceFeatures, TermWeights } from './features.js';
 import { containedEvidence, distinctiveWeight, joinSpan, spanEvidence, type PairEvidence, type SpanTerms } from './score.js';
 import { sameForm } from './text.js';
 import { alignMonotonic } from './monotonic.js';
-import { detectRegime } from './regime.js';
-import { pairSpace, semanticSentences } from './semantic.js';
+import { baselineOf, detectRegime } from './regime.js';
+import { attachWords, pairSpace, semanticSentences, softDice, type LocalSentence } from './semantic.js';
 
 // Sentence alignment between two documents: candidates from an inverted index of their
 // less common terms, evidence for each candidate (and for short runs around it, when one
@@ -12,7 +12,8 @@ import { pairSpace, semanticSentences } from './semantic.js';
 // neighbours of strong links that translations keep in order. A wrong link costs more than
 // a missing one, so every rule below errs on the side of leaving sentences unlinked.
 
-export type LinkKind = 'same' | 'variant';
+import type { LinkKind } from '../../api/contract/compare.js';
+export type { LinkKind };
 
 /** Positions [from, to) in a document's sentence list. */
 export interface SentenceRange {
@@ -216,10 +217,19 @@ function candidatePairs(A: DocFeatures, B: DocFeatures, w: TermWeights, unit: nu
  * reports that tell things in their own order by anchors and clusters (see regime.ts).
  */
 export function alignDocuments(A: DocFeatures, B: DocFeatures, w: TermWeights): RawLink[] {
-  const space = pairSpace(semanticSentences(A, w), semanticSentences(B, w));
-  const regime = detectRegime(space);
-  if (process.env.PARALLAX_REGIME_DEBUG) console.error(`regime ${A.docId.slice(0, 6)}~${B.docId.slice(0, 6)} n=${space.A.length} m=${space.B.length} anchors=${regime.anchors.length} ordered=${regime.ordered.length} share=${regime.orderShare.toFixed(2)} base=${regime.baseline.toFixed(3)} mono=${regime.monotonic}`);
-  if (regime.monotonic) return monotonicLinks(A, B, alignMonotonic({ space, baseline: regime.baseline, anchors: regime.ordered }));
+  if (process.env.PARALLAX_NO_REGIME) return alignFree(A, B, w);
+  const regime = detectRegime(A, B, w);
+  if (process.env.PARALLAX_REGIME_DEBUG) console.error(`regime ${A.docId.slice(0, 6)}~${B.docId.slice(0, 6)} n=${A.sentences.length} m=${B.sentences.length} anchors=${regime.anchors.length} ordered=${regime.ordered.length} share=${regime.orderShare.toFixed(2)} mono=${regime.monotonic}`);
+  if (regime.monotonic) {
+    // Meaning is only needed now: the words' written forms, then their base forms and vectors.
+    const SA = semanticSentences(A, w);
+    const SB = semanticSentences(B, w);
+    attachWords(A, SA, w);
+    attachWords(B, SB, w);
+    const space = pairSpace(SA, SB);
+    const baseline = baselineOf(space.A.length, space.B.length, (i, j) => softDice(space, space.A[i] as LocalSentence, space.B[j] as LocalSentence));
+    return monotonicLinks(A, B, alignMonotonic({ space, baseline, anchors: regime.ordered }));
+  }
   return alignFree(A, B, w);
 }
 

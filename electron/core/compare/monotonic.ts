@@ -96,7 +96,7 @@ export function alignMonotonic(input: MonotonicInput): Bead[] {
   const spans = new Map<number, LocalSentence>();
   const wordsOf = (side: readonly LocalSentence[], key: number, from: number, to: number): LocalSentence => {
     let w = spans.get(key);
-    if (!w) spans.set(key, (w = joinLocal(side.slice(from, to))));
+    if (!w) spans.set(key, (w = joinLocal(side, from, to)));
     return w;
   };
   const { lo, hi } = band(n, m, anchors);

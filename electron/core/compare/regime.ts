@@ -1,4 +1,4 @@
-import { softDice, type LocalSentence, type PairSpace, type SemWord } from './semantic.js';
+import { isNegationTerm, type DocFeatures, type SentenceFeatures, type TermWeights } from './features.js';
 
 // Which of two kinds a document pair is: versions of one text (translations, revisions) that
 // keep its order, or reports of one event that tell it in their own order. The test is the
@@ -13,8 +13,6 @@ export interface Regime {
   ordered: Array<[number, number]>;
   /** ordered.length / anchors.length (0 when there are none). */
   orderShare: number;
-  /** Mean similarity of unrelated sentence pairs of these documents. */
-  baseline: number;
 }
 
 /** An anchor's similarity must exceed the baseline by this, and its runner-up by MARGIN. */
@@ -30,8 +28,8 @@ const MIN_COVERAGE = 0.2;
  * versions; the anchor-and-cluster aligner handles them.
  */
 export const MAX_LENGTH_RATIO = 1.8;
-/** Beyond this many sentence pairs, candidates come from shared words only. */
-const ALL_PAIRS = 120_000;
+/** Terms this common are not indexed (as in align.ts): sharing only them makes no anchor. */
+const INDEX_MIN_WEIGHT = 0.9;
 
 /** Longest chain of pairs increasing on both sides (pairs sorted by i; patience sorting). */
 export function longestOrderedChain(pairs: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
@@ -57,11 +55,11 @@ export function longestOrderedChain(pairs: ReadonlyArray<readonly [number, numbe
   return out.reverse();
 }
 
-/** Deterministic sample of sentence pairs far from the diagonal: the similarity of unrelated sentences. */
-function baselineOf(space: PairSpace): number {
-  const { A, B } = space;
-  const n = A.length;
-  const m = B.length;
+/**
+ * Deterministic sample of sentence pairs far from the diagonal: how alike unrelated sentences
+ * of these two documents are, by `sim`.
+ */
+export function baselineOf(n: number, m: number, sim: (i: number, j: number) => number): number {
   let sum = 0;
   let count = 0;
   let seed = 12345;
@@ -74,68 +72,104 @@ function baselineOf(space: PairSpace): number {
     const j = rand(m);
     // Skip pairs near where the diagonal puts i's counterpart.
     if (n > 4 && m > 4 && Math.abs(i / n - j / m) < 0.15) continue;
-    sum += softDice(space, A[i] as LocalSentence, B[j] as LocalSentence);
+    sum += sim(i, j);
     count++;
   }
   return count ? sum / count : 0;
 }
 
-function candidates(space: PairSpace): Array<[number, number]> {
-  const { A, B } = space;
-  const out: Array<[number, number]> = [];
-  if (A.length * B.length <= ALL_PAIRS) {
-    for (let i = 0; i < A.length; i++) for (let j = 0; j < B.length; j++) out.push([i, j]);
-    return out;
-  }
-  // Long documents: pairs sharing a base form that is not among the commonest.
-  const postings = new Map<number, number[]>();
-  B.forEach((s, j) => {
-    s.ids.forEach((id, k) => {
-      if ((s.weights[k] as number) < 1.5) return;
-      const base = (space.wordsB[id] as SemWord).base;
-      let list = postings.get(base);
-      if (!list) postings.set(base, (list = []));
-      list.push(j);
+/** Per sentence: its terms' weights (in the order of SentenceFeatures.terms) and their sum. */
+function weighted(doc: DocFeatures, w: TermWeights): { weights: Float64Array[]; totals: Float64Array } {
+  const totals = new Float64Array(doc.sentences.length);
+  const weights = doc.sentences.map((s, k) => {
+    const out = new Float64Array(s.terms.length);
+    let total = 0;
+    s.terms.forEach((t, x) => {
+      const wt = isNegationTerm(t) ? 0 : w.weight(t);
+      out[x] = wt;
+      total += wt;
     });
+    totals[k] = total;
+    return out;
   });
-  const seen = new Set<number>();
-  A.forEach((s, i) => {
-    seen.clear();
-    for (const id of s.ids) {
-      for (const j of postings.get((space.wordsA[id] as SemWord).base) ?? []) {
-        if (seen.has(j)) continue;
-        seen.add(j);
-        out.push([i, j]);
-      }
-    }
-  });
-  return out;
+  return { weights, totals };
 }
 
-export function detectRegime(space: PairSpace): Regime {
-  const { A, B } = space;
-  const baseline = baselineOf(space);
-  const bestA = new Float64Array(A.length);
-  const secondA = new Float64Array(A.length);
-  const argA = new Int32Array(A.length).fill(-1);
-  const bestB = new Float64Array(B.length);
-  const secondB = new Float64Array(B.length);
-  const argB = new Int32Array(B.length).fill(-1);
-  for (const [i, j] of candidates(space)) {
-    const sim = softDice(space, A[i] as LocalSentence, B[j] as LocalSentence);
-    if (sim > (bestA[i] as number)) {
-      secondA[i] = bestA[i] as number;
-      bestA[i] = sim;
-      argA[i] = j;
-    } else if (sim > (secondA[i] as number)) secondA[i] = sim;
-    if (sim > (bestB[j] as number)) {
-      secondB[j] = bestB[j] as number;
-      bestB[j] = sim;
-      argB[j] = i;
-    } else if (sim > (secondB[j] as number)) secondB[j] = sim;
-  }
+/**
+ * The regime of a document pair, from exact shared words only (cheap: every pair of a library
+ * is tested): Dice similarity of sentence pairs by an accumulator over the terms' postings.
+ */
+export function detectRegime(A: DocFeatures, B: DocFeatures, w: TermWeights): Regime {
+  const wa = weighted(A, w);
+  const wb = weighted(B, w);
+  const exact = (i: number, j: number): number => {
+    const x = A.sentences[i] as SentenceFeatures;
+    const y = B.sentences[j] as SentenceFeatures;
+    let shared = 0;
+    let p = 0;
+    let q = 0;
+    while (p < x.terms.length && q < y.terms.length) {
+      const s = x.terms[p] as number;
+      const t = y.terms[q] as number;
+      if (s === t) {
+        shared += ((wa.weights[i] as Float64Array)[p] as number) + ((wb.weights[j] as Float64Array)[q] as number);
+        p++;
+        q++;
+      } else if (s < t) p++;
+      else q++;
+    }
+    const den = (wa.totals[i] as number) + (wb.totals[j] as number);
+    return den > 0 ? shared / den : 0;
+  };
+  const n = A.sentences.length;
+  const m = B.sentences.length;
+  const baseline = baselineOf(n, m, exact);
+  const bestA = new Float64Array(n);
+  const secondA = new Float64Array(n);
+  const argA = new Int32Array(n).fill(-1);
+  const bestB = new Float64Array(m);
+  const secondB = new Float64Array(m);
+  const argB = new Int32Array(m).fill(-1);
+  const postings = new Map<number, number[]>();
+  B.sentences.forEach((s, j) => {
+    for (const t of s.terms) {
+      if (w.weight(t) < INDEX_MIN_WEIGHT || isNegationTerm(t)) continue;
+      let list = postings.get(t);
+      if (!list) postings.set(t, (list = []));
+      list.push(j);
+    }
+  });
+  const acc = new Float64Array(m);
+  const touched: number[] = [];
+  A.sentences.forEach((s, i) => {
+    for (const t of s.terms) {
+      const list = postings.get(t);
+      if (!list) continue;
+      const wt = 2 * w.weight(t);
+      for (const j of list) {
+        if (acc[j] === 0) touched.push(j);
+        acc[j] = (acc[j] as number) + wt;
+      }
+    }
+    for (const j of touched) {
+      const den = (wa.totals[i] as number) + (wb.totals[j] as number);
+      const sim = den > 0 ? (acc[j] as number) / den : 0;
+      acc[j] = 0;
+      if (sim > (bestA[i] as number)) {
+        secondA[i] = bestA[i] as number;
+        bestA[i] = sim;
+        argA[i] = j;
+      } else if (sim > (secondA[i] as number)) secondA[i] = sim;
+      if (sim > (bestB[j] as number)) {
+        secondB[j] = bestB[j] as number;
+        bestB[j] = sim;
+        argB[j] = i;
+      } else if (sim > (secondB[j] as number)) secondB[j] = sim;
+    }
+    touched.length = 0;
+  });
   const anchors: Array<[number, number]> = [];
-  for (let i = 0; i < A.length; i++) {
+  for (let i = 0; i < n; i++) {
     const j = argA[i] as number;
     if (j < 0 || argB[j] !== i) continue;
     const sim = bestA[i] as number;
@@ -145,11 +179,11 @@ export function detectRegime(space: PairSpace): Regime {
   }
   const ordered = longestOrderedChain(anchors);
   const orderShare = anchors.length ? ordered.length / anchors.length : 0;
-  const chars = (side: readonly LocalSentence[]): number => side.reduce((n, x) => n + x.chars, 0);
+  const chars = (doc: DocFeatures): number => doc.sentences.reduce((k, x) => k + x.end - x.start, 0);
   const [ca, cb] = [chars(A), chars(B)];
   const comparable = ca > 0 && cb > 0 && Math.max(ca, cb) / Math.min(ca, cb) <= MAX_LENGTH_RATIO;
   const monotonic =
     comparable &&
-    ordered.length >= MIN_ANCHORS && orderShare >= MIN_ORDER_SHARE && ordered.length >= MIN_COVERAGE * Math.min(A.length, B.length);
-  return { monotonic, anchors, ordered, orderShare, baseline };
+    ordered.length >= MIN_ANCHORS && orderShare >= MIN_ORDER_SHARE && ordered.length >= MIN_COVERAGE * Math.min(n, m);
+  return { monotonic, anchors, ordered, orderShare };
 }

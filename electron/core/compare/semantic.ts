@@ -1,5 +1,5 @@
 import type { DocFeatures, TermWeights } from './features.js';
-import { termId } from './features.js';
+import { isNegationTerm, isNumericTerm, termId } from './features.js';
 import { baseForm, vectorCosine, wordnetSynonyms } from './lexicon.js';
 import { termsOf, tokenize } from './text.js';
 
@@ -12,8 +12,10 @@ import { termsOf, tokenize } from './text.js';
 export interface SemWord {
   /** Folded term id (features.ts termId): equal ids are the same word. */
   term: number;
-  /** Id of the word's base form (lexicon.ts baseForm), for the semantic match. */
-  base: number;
+  /** The word as written (lower case), or null for a number (numbers match exactly or not at all). */
+  word: string | null;
+  /** Id of the word's base form (lexicon.ts baseForm), found on first semantic use. */
+  base?: number;
   weight: number;
 }
 
@@ -31,6 +33,12 @@ export const VECTOR_MIN_COS = 0.62;
 
 const baseIds = new Map<string, number>();
 const baseWords: string[] = [];
+
+/** The base-form id of a word (-1 for numbers), computed once per word object. */
+function baseOf(w: SemWord): number {
+  if (w.base === undefined) w.base = w.word === null ? -1 : baseId(w.word);
+  return w.base;
+}
 
 function baseId(word: string): number {
   const base = baseForm(word);
@@ -74,18 +82,45 @@ export function semanticWords(text: string, w: TermWeights): SemWord[] {
       const term = termId(t.key);
       if (seen.has(term)) continue;
       seen.add(term);
-      out.push({ term, base: t.numeric ? -1 - term : baseId(part), weight: w.weight(term) });
+      out.push({ term, word: t.numeric ? null : part, weight: w.weight(term) });
     }
   }
   return out;
 }
 
-const LETTERS = /[\p{L}\p{N}]/gu;
+const LETTERS = /[\p{L}\p{N}]+/gu;
 
+/**
+ * Each sentence's content words from its features (no second tokenizing: the anchor test
+ * needs only terms); the written words, needed for meaning, come from attachWords.
+ */
 export function semanticSentences(doc: DocFeatures, w: TermWeights): SemSentence[] {
   return doc.sentences.map((s) => {
-    const text = doc.text.slice(s.start, s.end);
-    return { words: semanticWords(text, w), chars: (text.match(LETTERS) ?? []).length };
+    const words: SemWord[] = [];
+    for (const term of s.order) {
+      if (isNegationTerm(term)) continue;
+      words.push({ term, word: isNumericTerm(term) ? null : '', weight: w.weight(term) });
+    }
+    return { words, chars: countLetters(doc.text, s.start, s.end) };
+  });
+}
+
+function countLetters(text: string, start: number, end: number): number {
+  let n = 0;
+  const part = text.slice(start, end);
+  LETTERS.lastIndex = 0;
+  for (let m = LETTERS.exec(part); m; m = LETTERS.exec(part)) n += m[0].length;
+  return n;
+}
+
+/** Fill in the written form of every word of a document's sentences (for baseForm). */
+export function attachWords(doc: DocFeatures, sentences: readonly SemSentence[], w: TermWeights): void {
+  doc.sentences.forEach((s, k) => {
+    const written = new Map<number, string>();
+    for (const word of semanticWords(doc.text.slice(s.start, s.end), w)) if (word.word) written.set(word.term, word.word);
+    for (const word of (sentences[k] as SemSentence).words) {
+      if (word.word === '') word.word = written.get(word.term) ?? null;
+    }
   });
 }
 
@@ -97,8 +132,8 @@ export function semanticSentences(doc: DocFeatures, w: TermWeights): SemSentence
 export interface PairSpace {
   A: LocalSentence[];
   B: LocalSentence[];
-  /** Similarity of local word a of A and b of B at a * sizeB + b; NaN until computed. */
-  sim: Float32Array;
+  /** Similarity of local word a of A and b of B at a * sizeB + b; NaN until computed (allocated on first use). */
+  sim: Float32Array | null;
   sizeB: number;
   /** The SemWord of each local id, per side. */
   wordsA: SemWord[];
@@ -110,6 +145,44 @@ export interface LocalSentence {
   ids: Int32Array;
   weights: Float64Array;
   chars: number;
+  /** The words' terms ascending, their weights in that order, and the weights' sum (for exactDice). */
+  terms: Int32Array;
+  termWeights: Float64Array;
+  total: number;
+}
+
+function withTerms(ids: number[], weights: number[], chars: number, words: readonly SemWord[]): LocalSentence {
+  const termOf = (k: number): number => (words[ids[k] as number] as SemWord).term;
+  const order = ids.map((_, k) => k).sort((x, y) => termOf(x) - termOf(y));
+  return {
+    ids: Int32Array.from(ids),
+    weights: Float64Array.from(weights),
+    chars,
+    terms: Int32Array.from(order.map(termOf)),
+    termWeights: Float64Array.from(order.map((k) => weights[k] as number)),
+    total: weights.reduce((x, y) => x + y, 0),
+  };
+}
+
+/** softDice with exact words only (no vectors, no WordNet), by a merge of sorted terms. */
+export function exactDice(a: LocalSentence, b: LocalSentence): number {
+  let shared = 0;
+  let i = 0;
+  let j = 0;
+  const ta = a.terms;
+  const tb = b.terms;
+  while (i < ta.length && j < tb.length) {
+    const x = ta[i] as number;
+    const y = tb[j] as number;
+    if (x === y) {
+      shared += (a.termWeights[i] as number) + (b.termWeights[j] as number);
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  const den = a.total + b.total;
+  return den > 0 ? shared / den : 0;
 }
 
 function localise(sentences: readonly SemSentence[]): { local: LocalSentence[]; words: SemWord[] } {
@@ -129,7 +202,7 @@ function localise(sentences: readonly SemSentence[]): { local: LocalSentence[]; 
       out.push(id);
       weights.push(w.weight);
     }
-    return { ids: Int32Array.from(out), weights: Float64Array.from(weights), chars: s.chars };
+    return withTerms(out, weights, s.chars, words);
   });
   return { local, words };
 }
@@ -137,24 +210,29 @@ function localise(sentences: readonly SemSentence[]): { local: LocalSentence[]; 
 export function pairSpace(A: readonly SemSentence[], B: readonly SemSentence[]): PairSpace {
   const a = localise(A);
   const b = localise(B);
-  const sim = new Float32Array(a.words.length * b.words.length).fill(Number.NaN);
-  return { A: a.local, B: b.local, sim, sizeB: b.words.length, wordsA: a.words, wordsB: b.words };
+  joinWordsOf.set(a.local, a.words);
+  joinWordsOf.set(b.local, b.words);
+  return { A: a.local, B: b.local, sim: null, sizeB: b.words.length, wordsA: a.words, wordsB: b.words };
 }
 
 function simAt(space: PairSpace, x: number, y: number): number {
   const k = x * space.sizeB + y;
+  space.sim ??= new Float32Array(space.wordsA.length * space.sizeB).fill(Number.NaN);
   let s = space.sim[k] as number;
   if (Number.isNaN(s)) {
     const wa = space.wordsA[x] as SemWord;
     const wb = space.wordsB[y] as SemWord;
-    s = wa.term === wb.term ? 1 : wa.base < 0 || wb.base < 0 ? 0 : baseSimilarity(wa.base, wb.base);
+    s = wa.term === wb.term ? 1 : wa.word === null || wb.word === null ? 0 : baseSimilarity(baseOf(wa), baseOf(wb));
     space.sim[k] = s;
   }
   return s;
 }
 
-/** Adjacent sentences read as one span (distinct words). */
-export function joinLocal(parts: readonly LocalSentence[]): LocalSentence {
+const joinWordsOf = new WeakMap<readonly LocalSentence[], SemWord[]>();
+
+/** Adjacent sentences of one side of a pair space read as one span (distinct words). */
+export function joinLocal(side: readonly LocalSentence[], from: number, to: number): LocalSentence {
+  const parts = side.slice(from, to);
   if (parts.length === 1) return parts[0] as LocalSentence;
   const seen = new Set<number>();
   const ids: number[] = [];
@@ -169,7 +247,7 @@ export function joinLocal(parts: readonly LocalSentence[]): LocalSentence {
       weights.push(p.weights[k] as number);
     });
   }
-  return { ids: Int32Array.from(ids), weights: Float64Array.from(weights), chars };
+  return withTerms(ids, weights, chars, joinWordsOf.get(side) ?? []);
 }
 
 /**
@@ -184,7 +262,8 @@ export function softDice(space: PairSpace, a: LocalSentence, b: LocalSentence): 
     const x = a.ids[i] as number;
     let m = 0;
     for (let j = 0; j < b.ids.length; j++) {
-      const s = simAt(space, x, b.ids[j] as number);
+      const y = b.ids[j] as number;
+      const s = simAt(space, x, y);
       if (s > m) m = s;
       if (s > (bestB[j] as number)) bestB[j] = s;
     }
@@ -205,8 +284,8 @@ export function equivalentWords(a: readonly SemWord[], b: readonly SemWord[]): A
   const out: Array<[SemWord, SemWord, number]> = [];
   for (const x of a) {
     for (const y of b) {
-      if (x.term === y.term || x.base < 0 || y.base < 0) continue;
-      const s = baseSimilarity(x.base, y.base);
+      if (x.term === y.term || x.word === null || y.word === null) continue;
+      const s = baseSimilarity(baseOf(x), baseOf(y));
       if (s > 0) out.push([x, y, s]);
     }
   }
