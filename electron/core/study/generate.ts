@@ -1,7 +1,7 @@
 import type { Db } from '../db/open.js';
-import { stem } from './text.js';
+import { foldPhrase, stem, STOPWORDS, tokenize } from './text.js';
 import { BLANK, type CardKind } from './types.js';
-import { docClozes, docWhoSaid, type AssembleContext } from './gen/assemble.js';
+import { docClozeOptions, docWhoSaid, selectClozes, type AssembleContext } from './gen/assemble.js';
 import { buildIndex, partnersOf, postingsOf, statementGroups, type LibraryIndex, type StatementGroup } from './gen/crossdoc.js';
 import { docGen, type DocGen } from './gen/doc.js';
 import { disagreementCards, sourceLabels, whichSourcesCard, type GroupContext } from './gen/groupcards.js';
@@ -121,6 +121,7 @@ export function generateForPlan(db: Db, state: LibraryState, plan: GenerationPla
     return words.length > 0 && words.every((w) => (plan.index.df.get(w) ?? 0) > n * 0.6);
   };
   const labels = sourceLabels(state.docs);
+  const coined = coinedPhrases([...docs.values()]);
   const ctx: GroupContext = {
     docs,
     groups,
@@ -128,15 +129,21 @@ export function generateForPlan(db: Db, state: LibraryState, plan: GenerationPla
     speakers,
     outlets,
     ubiquitous,
+    coined,
     labels,
     related: (id) => plan.partners.get(id) ?? [],
   } satisfies AssembleContext & GroupContext;
   const out: GeneratedCard[] = [];
+  const clozeOptions = new Map<string, GeneratedCard[]>();
+  const words = new Map<string, number>();
   for (const id of plan.owners) {
     const g = docs.get(id);
     if (!g) continue;
-    out.push(...docClozes(g, ctx), ...docWhoSaid(g, ctx));
+    clozeOptions.set(id, docClozeOptions(g, ctx));
+    words.set(id, g.words);
+    out.push(...docWhoSaid(g, ctx));
   }
+  out.unshift(...selectClozes(clozeOptions, words));
   const owners = new Set(plan.owners);
   const done = new Set<string>();
   const which: GeneratedCard[] = [];
@@ -155,21 +162,23 @@ export function generateForPlan(db: Db, state: LibraryState, plan: GenerationPla
     perOwner.set(w.ownerDoc, n + 1);
     out.push(w);
   }
-  return capAnswers(dedupe(out));
+  return dedupe(out);
 }
 
-/** The same answer in at most two clozes across the documents generated together. */
-function capAnswers(cards: GeneratedCard[]): GeneratedCard[] {
-  const seen = new Map<string, number>();
-  const ranked = [...cards].sort((a, b) => b.score - a.score || (a.fingerprint < b.fingerprint ? -1 : 1));
-  const drop = new Set<GeneratedCard>();
-  for (const c of ranked) {
-    if (c.kind !== 'cloze') continue;
-    const n = seen.get(c.answerKey) ?? 0;
-    if (n >= 2) drop.add(c);
-    seen.set(c.answerKey, n + 1);
+
+
+/** Short quotations (2-5 words, set inside a sentence) of the documents: coined phrases. */
+function coinedPhrases(docs: readonly DocGen[]): string[] {
+  const out = new Set<string>();
+  for (const g of docs) {
+    for (const q of g.doc.quotes) {
+      const raw = g.doc.text.slice(q.start, q.end).replace(/^[\s,.;:…]+|[\s,.;:…!?]+$/gu, '');
+      const words = tokenize(raw);
+      if (words.length < 2 || words.length > 5 || words.every((w) => STOPWORDS.has(w.norm))) continue;
+      out.add(foldPhrase(raw));
+    }
   }
-  return cards.filter((c) => !drop.has(c));
+  return [...out].sort();
 }
 
 /** One card per prompt and per fingerprint: the first (best) wins. */

@@ -6,7 +6,7 @@ import { blankOptions, type BlankOption, type Distinctiveness } from './blanks.j
 import { scoreCandidate, type Candidate } from './candidates.js';
 import { contentUnits, type DocGen } from './doc.js';
 import { nodeKey, type StatementGroup } from './crossdoc.js';
-import { BLANK, checkBlank, notGivenAway, trimToClause } from './hygiene.js';
+import { BLANK, checkBlank, MIN_CONTEXT_WORDS, notGivenAway, trimToClause } from './hygiene.js';
 import { siblingKeys } from './siblings.js';
 
 // Phase 4: card assembly for one document: one cloze per chosen key statement (the best blank
@@ -25,15 +25,19 @@ export interface AssembleContext {
   outlets: readonly string[];
   /** Names so common in the library that blanking them tests nothing. */
   ubiquitous(key: string): boolean;
+  /** Short phrases the documents in play quote (folded): coined phrases wherever they occur. */
+  coined: readonly string[];
 }
 
 /** A cloze is worth making when its statement and blank score at least this together. */
-export const MIN_CARD_SCORE = 3.2;
-/** Cards per document: about one per 45 words, at least 3 for an article of ordinary length. */
+export const MIN_CARD_SCORE = 3.4;
+/** Cards per document: about one per 40 words, at least 3 for an article of ordinary length. */
 export function cardBudget(words: number): number {
-  return Math.max(3, Math.min(25, Math.round(words / 45)));
+  return Math.max(3, Math.min(30, Math.round(words / 40)));
 }
 const MIN_FOR_ARTICLE = 3;
+/** A whole short sentence ("NATO is a [...].") needs this many words besides the blank. */
+const MIN_WHOLE_CONTEXT = 3;
 const WHO_PER_DOC = 3;
 
 export function groupOf(ctx: AssembleContext, u: UnitInfo): StatementGroup | undefined {
@@ -82,7 +86,7 @@ export function chooseBlank(cand: Candidate, g: DocGen, ctx: AssembleContext): C
   const u = cand.unit;
   const text = u.unit.text;
   const d: Distinctiveness = { idf: ctx.idf, tf: (w) => g.tf.get(w) ?? 0 };
-  const options = blankOptions({ text, spans: u.spans, terms: termsOf(u), kind: cand.kind, ubiquitous: ctx.ubiquitous, d });
+  const options = blankOptions({ text, spans: u.spans, terms: termsOf(u), kind: cand.kind, ubiquitous: ctx.ubiquitous, d, coined: ctx.coined });
   const outlets = [...ctx.outlets, ...(g.outlet ? [g.outlet] : [])];
   for (const b of options) {
     if (!checkBlank(text, b.start, b.end, outlets).ok) continue;
@@ -90,6 +94,8 @@ export function chooseBlank(cand: Candidate, g: DocGen, ctx: AssembleContext): C
     if (b.role === 'name' && u.speakers.some((s) => s.name === b.text || s.name.endsWith(` ${b.text}`))) continue;
     const trimmed = trimToClause(text, b.start, b.end);
     if (!trimmed) continue;
+    const cut = trimmed.from > 0 || trimmed.to < text.length;
+    if (tokenize(trimmed.prompt.replace(BLANK, ' ')).length < (cut ? MIN_CONTEXT_WORDS : MIN_WHOLE_CONTEXT)) continue;
     if (!notGivenAway(trimmed.prompt, b.text)) continue;
     return { cand, blank: b, prompt: trimmed.prompt, passage: text };
   }
@@ -151,43 +157,69 @@ function alternativesOf(b: BlankOption): string[] {
   return [...alts];
 }
 
-/** The cloze cards of one document. */
-export function docClozes(g: DocGen, ctx: AssembleContext): GeneratedCard[] {
+/** Every cloze one document offers (its best blank per key statement), best first. */
+export function docClozeOptions(g: DocGen, ctx: AssembleContext): GeneratedCard[] {
   const carriedBy = (u: UnitInfo): number => groupOf(ctx, u)?.docs.length ?? 1;
   const cands = contentUnits(g)
-    .filter((u) => ownsGroup(groupOf(ctx, u), g.id))
     .map((u) => scoreCandidate(u, { carriedBy }))
     .filter((c): c is Candidate => c !== null)
     .sort((a, b) => b.score - a.score || a.unit.unit.start - b.unit.unit.start);
-  const budget = cardBudget(g.words);
-  const chosen: GeneratedCard[] = [];
-  const fallback: GeneratedCard[] = [];
-  const perAnswer = new Map<string, number>();
+  const out: GeneratedCard[] = [];
   const seenSentences = new Set<string>();
   // Tag (the slow part) only as many sentences as could make the deck.
-  for (const cand of cands.slice(0, budget * 3)) {
-    if (chosen.length >= budget) break;
+  for (const cand of cands.slice(0, cardBudget(g.words) * 3)) {
     const text = foldPhrase(cand.unit.unit.text);
     if (seenSentences.has(text)) continue;
     seenSentences.add(text);
     const c = chooseBlank(cand, g, ctx);
-    if (!c) continue;
-    const key = foldPhrase(c.blank.text);
-    if ((perAnswer.get(key) ?? 0) >= 2) continue;
-    const card = clozeCard(c, g, ctx, groupOf(ctx, cand.unit));
-    if (card.score >= MIN_CARD_SCORE) {
-      perAnswer.set(key, (perAnswer.get(key) ?? 0) + 1);
-      chosen.push(card);
-    } else fallback.push(card);
+    if (c) out.push(clozeCard(c, g, ctx, groupOf(ctx, cand.unit)));
+  }
+  return out.sort((a, b) => b.score - a.score || (a.fingerprint < b.fingerprint ? -1 : 1));
+}
+
+/**
+ * The clozes of several documents chosen together: best first, each document up to its
+ * budget, the same answer at most twice, a statement several sources carry at most twice (for
+ * different answers); then every article of ordinary length gets at least MIN_FOR_ARTICLE.
+ */
+export function selectClozes(options: ReadonlyMap<string, GeneratedCard[]>, words: ReadonlyMap<string, number>): GeneratedCard[] {
+  const all = [...options.values()].flat().sort((a, b) => b.score - a.score || (a.fingerprint < b.fingerprint ? -1 : 1));
+  const perDoc = new Map<string, number>();
+  const perAnswer = new Map<string, number>();
+  const perGroup = new Map<string, string[]>();
+  const chosen = new Set<GeneratedCard>();
+  const fits = (c: GeneratedCard, strict: boolean): boolean => {
+    const answer = foldPhrase(c.answer);
+    if ((perAnswer.get(c.answerKey) ?? 0) >= (strict ? 2 : 3)) return false;
+    const group = c.siblingKeys.find((k) => k.startsWith('g:'));
+    const asked = group ? (perGroup.get(group) ?? []) : [];
+    if (group && (asked.length >= (strict ? MAX_PER_GROUP : MAX_PER_GROUP + 1) || asked.some((a) => a.includes(answer) || answer.includes(a)))) return false;
+    return true;
+  };
+  const take = (c: GeneratedCard): void => {
+    chosen.add(c);
+    perDoc.set(c.ownerDoc, (perDoc.get(c.ownerDoc) ?? 0) + 1);
+    perAnswer.set(c.answerKey, (perAnswer.get(c.answerKey) ?? 0) + 1);
+    const group = c.siblingKeys.find((k) => k.startsWith('g:'));
+    if (group) perGroup.set(group, [...(perGroup.get(group) ?? []), foldPhrase(c.answer)]);
+  };
+  for (const c of all) {
+    if (c.score < MIN_CARD_SCORE) break;
+    if ((perDoc.get(c.ownerDoc) ?? 0) >= cardBudget(words.get(c.ownerDoc) ?? 0)) continue;
+    if (fits(c, true)) take(c);
   }
   // An article of ordinary length always yields a few cards: its best remaining statements.
-  const need = g.words >= 300 ? MIN_FOR_ARTICLE : 1;
-  for (const f of fallback.sort((a, b) => b.score - a.score)) {
-    if (chosen.length >= need) break;
-    chosen.push(f);
+  for (const [doc, list] of options) {
+    const need = (words.get(doc) ?? 0) >= 300 ? MIN_FOR_ARTICLE : 1;
+    for (const c of list) {
+      if ((perDoc.get(doc) ?? 0) >= need) break;
+      if (!chosen.has(c) && fits(c, false)) take(c);
+    }
   }
-  return chosen;
+  return all.filter((c) => chosen.has(c));
 }
+
+const MAX_PER_GROUP = 2;
 
 /** Speakers whose statements can be told apart: 2+ quoted people, none with most of the quotations. */
 export function comparableSpeakers(speakers: ReadonlyMap<string, number>): string[] {

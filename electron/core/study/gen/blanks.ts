@@ -44,6 +44,10 @@ const CARRIER_VERBS = new Set(
   ).split(/\s+/),
 );
 
+const POSSESSIVE_PRONOUN = /^(?:its|their|his|her|our|my|your)$/i;
+/** Nouns too vague to carry a claim on their own. */
+const VAGUE = new Set('lot lots way ways thing things part parts kind kinds number numbers time times people year years day days week weeks month months end side sort bit deal issue issues case cases point points fact facts place places'.split(' '));
+
 const NOUNISH = (t: TaggedTerm): boolean => t.tags.has('Noun') || t.tags.has('Adjective') || t.tags.has('Value') || t.tags.has('Possessive');
 
 function contentStems(text: string): string[] {
@@ -93,7 +97,7 @@ function objectOptions(text: string, terms: readonly TaggedTerm[]): Array<{ star
       const and = /^(?:and)$/i.test(t.text) && j + 1 < terms.length && NOUNISH(terms[j + 1] as TaggedTerm) && (terms[j - 1] as TaggedTerm).tags.has('Adjective');
       // "Russia’s war of aggression": "of" and a noun continue the phrase.
       const of = /^of$/i.test(t.text) && j > first && j + 1 < terms.length && (terms[j + 1] as TaggedTerm).tags.has('Noun') && !/[,;:]/u.test(text.slice((terms[j - 1] as TaggedTerm).end, t.start));
-      if (!(NOUNISH(t) || and || of) || t.tags.has('Pronoun') || (t.tags.has('Verb') && !of) || (t.tags.has('Preposition') && !of) || (t.tags.has('Conjunction') && !and)) break;
+      if (!(NOUNISH(t) || and || of) || t.tags.has('Pronoun') || POSSESSIVE_PRONOUN.test(t.text) || (t.tags.has('Verb') && !of) || (t.tags.has('Preposition') && !of) || (t.tags.has('Conjunction') && !and)) break;
       last = j;
       // Punctuation after the word ends the phrase.
       if (/[,;:.!?)”"]/u.test(text.slice(t.end, t.end + 1))) break;
@@ -123,9 +127,11 @@ function phraseOptions(text: string, terms: readonly TaggedTerm[]): Array<{ star
     run = [];
   };
   for (const t of terms) {
-    const ok = (t.tags.has('Noun') || t.tags.has('Adjective')) && !t.tags.has('Pronoun') && !t.tags.has('Verb') && !t.tags.has('Date');
+    const ok = (t.tags.has('Noun') || t.tags.has('Adjective')) && !t.tags.has('Pronoun') && !t.tags.has('Verb') && !t.tags.has('Date') && !t.tags.has('Value') && !POSSESSIVE_PRONOUN.test(t.text);
     const prev = run.at(-1);
-    const contiguous = !prev || /^\s+$/u.test(text.slice(prev.end, t.start)) || text.slice(prev.end, t.start) === '-';
+    // "a rover NASA plans": a common noun followed by a name is two phrases.
+    const shapeBreak = prev !== undefined && /^\p{Ll}/u.test(prev.text) && /^\p{Lu}/u.test(t.text);
+    const contiguous = !shapeBreak && (!prev || /^\s+$/u.test(text.slice(prev.end, t.start)) || text.slice(prev.end, t.start) === '-');
     if (ok && contiguous) run.push(t);
     else {
       flush();
@@ -136,7 +142,61 @@ function phraseOptions(text: string, terms: readonly TaggedTerm[]): Array<{ star
   return out;
 }
 
+/** Where a folded phrase occurs in text on word boundaries. */
+export function findPhrase(text: string, key: string): { start: number; end: number } | null {
+  const want = key.split(' ');
+  const tokens = tokenize(text);
+  for (let i = 0; i + want.length <= tokens.length; i++) {
+    let ok = true;
+    for (let k = 0; k < want.length && ok; k++) ok = foldPhrase((tokens[i + k] as { text: string }).text) === want[k];
+    if (ok) return { start: (tokens[i] as { start: number }).start, end: (tokens[i + want.length - 1] as { end: number }).end };
+  }
+  return null;
+}
+
+/** What a noun of support, solidarity or withdrawal is about; what a copula says a thing is; a passive demand. */
+const PATTERN_OBJECTS = [
+  /\b(?:solidarity with|support for|commitment to|withdrawal from|aid to|sanctions (?:on|against)|attacks? (?:on|against)|invasion of|annexation of|dependency on|dependence on|accession to)\s+(?:the\s+)?/giu,
+  /\b(?:is|are|was|were)\s+(?:not\s+)?(?:a|an)\s+/giu,
+];
+const PASSIVE_PREDICATE = /\b(?:must|should|will|shall)\s+(?:never\s+|not\s+)?be\s+(\p{Ll}+(?:\s+\p{Ll}+)?)(?=[,.;:!?”"]|$)/gu;
+
+/** The blank at `start` is what a noun of support, solidarity, withdrawal... is about. */
+export function followsPatternObject(text: string, start: number): boolean {
+  const head = text.slice(Math.max(0, start - 40), start);
+  return PATTERN_OBJECTS.some((re) => new RegExp(`(?:${re.source})$`, 'iu').test(head));
+}
+
+function patternObjects(text: string, terms: readonly TaggedTerm[]): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (const re of PATTERN_OBJECTS) {
+    for (const m of text.matchAll(re)) {
+      const from = m.index + m[0].length;
+      const after = terms.filter((t) => t.start >= from);
+      let end = -1;
+      let n = 0;
+      for (let i = 0; i < after.length && n < 5; i++) {
+        const t = after[i] as TaggedTerm;
+        const of = /^(?:of|to)$/i.test(t.text) && n > 0 && (after[i + 1]?.tags.has('Noun') || after[i + 1]?.tags.has('Determiner'));
+        const det = /^the$/i.test(t.text) && n > 0 && /^(?:of|to)$/i.test(after[i - 1]?.text ?? '');
+        if (!(NOUNISH(t) || of || det) || t.tags.has('Pronoun') || (t.tags.has('Verb') && !t.tags.has('Noun'))) break;
+        n++;
+        if (t.tags.has('Noun')) end = t.end;
+        if (/[,;:.!?)”"]/u.test(text.slice(t.end, t.end + 1))) break;
+      }
+      if (end > from) out.push({ start: from, end });
+    }
+  }
+  for (const m of text.matchAll(PASSIVE_PREDICATE)) {
+    const s = m.index + m[0].length - (m[1] as string).length;
+    out.push({ start: s, end: s + (m[1] as string).length });
+  }
+  return out;
+}
+
 export interface BlankInput {
+  /** Short phrases other documents quote (folded): coined phrases wherever they occur. */
+  coined?: readonly string[];
   text: string;
   spans: readonly AnswerSpan[];
   terms: readonly TaggedTerm[];
@@ -162,16 +222,22 @@ export function blankOptions(input: BlankInput): BlankOption[] {
       start += (words[0] as { start: number }).start;
       end = from + (words.at(-1) as { end: number }).end;
     }
-    while (end > start && /[\s.,;:!?]/u.test(text[end - 1] as string) && !/\p{Lu}\.$/u.test(text.slice(end - 2, end))) end--;
+    while (end > start && /[\s.,;:!?]/u.test(text[end - 1] as string) && !/(?:^|[\s(])(?:\p{Lu}\.)+$/u.test(text.slice(start, end))) end--;
     if (end <= start) return;
     const t = text.slice(start, end);
-    if (out.some((o) => o.start === start && o.end === end)) return;
+    const same = out.find((o) => o.start === start && o.end === end);
+    if (same) {
+      // A name or figure that is also the object of the statement's verb: what it is about.
+      if (role === 'object' && same.role !== 'object') same.score += 1.2;
+      return;
+    }
     let score = ROLE_BASE[role] + phraseDistinctiveness(t, d);
     const words = tokenize(t).length;
+    if ((role === 'object' || role === 'phrase' || role === 'quote') && contentStems(t).every((w) => VAGUE.has(w) || VAGUE.has(`${w}s`))) return;
     if (words > 4) score -= 0.6;
     // One ordinary word ("ways", "meeting") rarely carries a claim.
-    if (words === 1 && (role === 'object' || role === 'phrase')) score -= t.length < 8 ? 2 : 1;
-    if (role === 'figure' && (kind === 'decision' || kind === 'commitment') && /[\p{Sc}]|million|billion|\bbn\b|per ?cent|%/iu.test(t)) score += 1.2;
+    if (words === 1 && (role === 'object' || role === 'phrase')) score -= 1.5;
+    if (role === 'figure' && (kind === 'decision' || kind === 'commitment') && /[\p{Sc}]|million|billion|\bbn\b|per ?cent|%/iu.test(t)) score += 1.8;
     if (role === 'name' && key && input.ubiquitous(key)) score -= 2;
     out.push({ start, end, text: t, role, key: key ?? foldPhrase(t), score: Math.round(score * 100) / 100 });
   };
@@ -191,10 +257,22 @@ export function blankOptions(input: BlankInput): BlankOption[] {
     if (last && last.start === o.start && last.end === o.end && last.role !== 'object') last.score += 1;
   }
   for (const p of phraseOptions(text, terms)) add(p.start, p.end, 'phrase');
+  for (const o of patternObjects(text, terms)) add(o.start, o.end, 'object');
+  // What must happen ("must be [held accountable]") is the demand itself.
+  for (const m of text.matchAll(PASSIVE_PREDICATE)) {
+    const at = m.index + m[0].length - (m[1] as string).length;
+    const o = out.find((x) => x.start === at && x.end === at + (m[1] as string).length);
+    if (o) o.score += 0.6;
+  }
+  for (const key of input.coined ?? []) {
+    const at = findPhrase(text, key);
+    if (at) add(at.start, at.end, 'quote');
+  }
   // A whole enumeration of 3-4 names when the sentence is about the set.
   for (const s of spans) {
     const list = enumerationAround(text, s.start, s.end);
-    if (list.items >= 2 && list.items <= 4) add(list.start, list.end, 'set');
+    const items = text.slice(list.start, list.end).split(/\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+/u);
+    if (list.items >= 2 && list.items <= 4 && items.every((x) => /^(?:the\s+)?[\p{Lu}\p{N}$€£]/u.test(x.trim()))) add(list.start, list.end, 'set');
   }
   return out.sort((a, b) => b.score - a.score || a.start - b.start);
 }

@@ -12,8 +12,8 @@ const KIND_PATTERNS: Array<[StatementKind, RegExp]> = [
   ['warning', /\b(?:warn(?:s|ed|ing)?|threat(?:s|ens|ened)?|danger(?:ous)?|risk(?:s|y)?|could (?:lead|cause|face|trigger)|fear(?:s|ed)?|concern(?:s|ed)?|vulnerab\w+|crisis|depriv\w+|endanger\w*|undermine\w*|devastat\w+)\b/i],
   ['demand', /\b(?:must|should|need(?:s)? to|call(?:s|ed)? (?:on|for)|urg(?:e|es|ed)|demand(?:s|ed)?|insist(?:s|ed)?|ask(?:s|ed)? (?:for|to)|held accountable|it is time to)\b/i],
   ['decision', /\b(?:decid(?:e|ed|es)|agree(?:d|s)?|adopt(?:ed|s)?|approv(?:e|ed|es)|announc(?:e|ed|es)|allocat(?:e|ed|es|ion)|sign(?:ed|s)|vot(?:e|ed|es) (?:to|for|against)|rul(?:ed|es) (?:that|against)|sentenc(?:ed|e)|pleaded guilty|convicted|charged|launch(?:ed|es)|introduc(?:ed|es)|appoint(?:ed|s)|fired|resign(?:ed|s)|ban(?:s|ned)?|impos(?:e|ed|es)|set to|plans? to|will (?:meet|join|hold|discuss|address|raise|cut|send|deliver|supply|buy|sell|open|close)|confirm(?:s|ed)?|welcom(?:e|es|ed)|condemn(?:s|ed)?|recogni[sz](?:e|es|ed)|reject(?:s|ed)?|accept(?:s|ed)?|rais(?:e|ed|es|ing)|acquir(?:e|ed|es)|merg(?:e|ed|er)|won|win(?:s)?|defeat(?:ed|s)?|beat|kill(?:ed|s)?|arrest(?:ed)?|consider(?:s|ing|ed)?|re-examin\w+|discuss(?:es|ing|ed)? (?:the )?(?:possibility|idea|plan)|review(?:s|ing|ed)?)\b/i],
-  ['claim', /\b(?:said|says|say|stat(?:e|ed|es)|argu(?:e|ed|es)|claim(?:s|ed)?|believ(?:e|ed|es)|accus(?:e|ed|es)|den(?:y|ied|ies)|insist(?:s|ed)?|found (?:that)?|show(?:s|ed|n)? that|suggest(?:s|ed)?|according to|estimat(?:e|ed|es)|report(?:s|ed)? that|expect(?:s|ed)?|predict(?:s|ed)?|is (?:not|the|a|an)\b)\b/i],
-  ['characterisation', /\b(?:illegal|unacceptable|brutal|barbaric|cruel|reckless|heroic|historic|record(?:-breaking)?|unprecedented|largest|biggest|first|only|strategic importance|key|critical|significant|symbolic|flagrant|defensive alliance|full responsibility|importance|landmark|controversial)\b/i],
+  ['claim', /\b(?:said|says|say|stat(?:e|ed|es)|argu(?:e|ed|es)|claim(?:s|ed)?|believ(?:e|ed|es)|accus(?:e|ed|es)|den(?:y|ied|ies)|insist(?:s|ed)?|found (?:that)?|show(?:s|ed|n)? that|suggest(?:s|ed)?|according to|know that|will|would|learned|lesson|estimat(?:e|ed|es)|report(?:s|ed)? that|expect(?:s|ed)?|predict(?:s|ed)?|is (?:not|the|a|an)\b)\b/i],
+  ['characterisation', /\b(?:illegal|unacceptable|brutal|barbaric|cruel|reckless|heroic|historic|record(?:-breaking)?|unprecedented|largest|biggest|first|only|strategic importance|key|critical|significant|symbolic|flagrant|defensive alliance|full responsibility|importance|landmark|controversial|not (?:a )?part(?:y)? (?:of|to)|defensive)\b/i],
 ];
 
 /** What kind of statement a sentence makes, or null for a sentence that states nothing much. */
@@ -44,7 +44,7 @@ export interface CandidateContext {
 }
 
 /** Words of a usable prompt sentence: long enough to say something, short enough to read. */
-export const MIN_WORDS = 6;
+export const MIN_WORDS = 5;
 export const MAX_WORDS = 90;
 
 /** Score a unit as a key statement, with reasons. Boilerplate and fragments are never candidates. */

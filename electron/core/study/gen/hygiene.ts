@@ -79,7 +79,7 @@ export function notPartOfLongerName(text: string, start: number, end: number): b
   if (capitalised && nameWord(after)) return false;
   // "the [...] of Moldova", "[...] of the United States": a name continues after "of".
   if (capitalised && /^\s(?:of|for|de|of the)\s\p{Lu}/u.test(text.slice(end, end + 12))) return false;
-  if (capitalised && !/\d/.test(answer) && nameWord(before) && !(sentenceStartBefore && STOPWORDS.has(fold(before)))) {
+  if (capitalised && !/\d/.test(answer) && nameWord(before) && !/[’']s$/u.test(before) && !(sentenceStartBefore && STOPWORDS.has(fold(before)))) {
     // "President Trump": an office in front is fine to leave; a name word is not.
     if (!/^(?:President|Senator|Sen\.|Rep\.|Minister|Secretary|Chancellor|Premier|Governor|Mayor|Judge|Justice|Dr\.|Mr\.|Mrs\.|Ms\.|Prime|Pope|King|Queen|Prince|General|Gen\.)$/u.test(before)) return false;
   }
@@ -118,6 +118,8 @@ function edgeItem(text: string, from: number, to: number, leading: boolean, name
     if (kept.length >= 4) break;
     const stop = STOPWORDS.has(fold(w.w));
     if (names ? !capitalOrFigure(w.w) : stop) break;
+    // "giving Ukraine MiG-29 and F-16": a name next to a designator is not part of the item.
+    if (names && kept.length && /\d/.test(w.w) !== /\d/.test((kept[0] as { w: string }).w)) break;
     kept.push(w);
     if (!names && kept.length >= 3) break;
   }
@@ -143,15 +145,16 @@ export function enumerationAround(text: string, start: number, end: number): Lis
     if (j >= seps.length) break;
     const run = seps.slice(i, j + 1);
     const middles: Item[] = [];
-    let ok = true;
+    let broken = -1;
     for (let k = 0; k + 1 < run.length; k++) {
       const from = (run[k] as { e: number }).e;
       const to = (run[k + 1] as { s: number }).s;
-      if (masked.slice(from, to).split(/\s+/).length > 4) ok = false;
+      if (masked.slice(from, to).split(/\s+/).length > 4) broken = k;
       middles.push({ start: from, end: to });
     }
-    if (!ok) {
-      i = j;
+    if (broken >= 0) {
+      // A long segment is no item: the list can only start after it.
+      i = i + broken;
       continue;
     }
     const names = middles.length ? middles.every((m) => capitalOrFigure(masked.slice(m.start, m.end))) : capitalOrFigure(masked.slice((run.at(-1) as { e: number }).e));
