@@ -1,7 +1,7 @@
 import type { DocFeatures, SentenceFeatures, TermWeights } from './features.js';
 import { containedEvidence, distinctiveWeight, joinSpan, spanEvidence, type PairEvidence, type SpanTerms } from './score.js';
 import { sameForm } from './text.js';
-import { alignMonotonic } from './monotonic.js';
+import { alignMonotonic, type Bead } from './monotonic.js';
 import { baselineOf, detectRegime } from './regime.js';
 import { attachWords, pairSpace, semanticSentences, softDice, type LocalSentence } from './semantic.js';
 
@@ -228,9 +228,29 @@ export function alignDocuments(A: DocFeatures, B: DocFeatures, w: TermWeights): 
     attachWords(B, SB, w);
     const space = pairSpace(SA, SB);
     const baseline = baselineOf(space.A.length, space.B.length, (i, j) => softDice(space, space.A[i] as LocalSentence, space.B[j] as LocalSentence));
-    return monotonicLinks(A, B, alignMonotonic({ space, baseline, anchors: regime.ordered }));
+    return monotonicLinks(A, B, keepBelieved(alignMonotonic({ space, baseline, anchors: regime.ordered }), baseline, A.sentences.length, B.sentences.length));
   }
   return alignFree(A, B, w);
+}
+
+/** A bead this little above the baseline is believed only between two linked neighbours. */
+const WEAK_BEAD_MARGIN = 0.05;
+
+/**
+ * The beads worth showing: those clearly more alike than unrelated sentences, and weaker ones
+ * only where the text runs on without a gap on both sides (the bead before ends where it
+ * starts and the bead after starts where it ends, or the document does): there the order of
+ * the text itself vouches for the link.
+ */
+function keepBelieved(beads: readonly Bead[], baseline: number, n: number, m: number): Bead[] {
+  return beads.filter((bead, k) => {
+    if (bead.sim >= baseline + WEAK_BEAD_MARGIN) return true;
+    const prev = beads[k - 1];
+    const next = beads[k + 1];
+    const before = prev ? prev.a.to === bead.a.from && prev.b.to === bead.b.from : bead.a.from === 0 && bead.b.from === 0;
+    const after = next ? next.a.from === bead.a.to && next.b.from === bead.b.to : bead.a.to === n && bead.b.to === m;
+    return before && after;
+  });
 }
 
 /** A monotonic alignment's linking beads as links: the bead's similarity is the link's score. */

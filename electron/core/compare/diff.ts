@@ -1,36 +1,16 @@
 import { diffWordsWithSpace } from 'diff';
+import type { DiffMark, DiffOp, DiffPartView, NotableView, WordDiffView } from '../../api/contract/compare.js';
 import type { Span } from '../types.js';
+import { sameMeaning } from './semantic.js';
 
 // Word-level differences between the two sides of a link (jsdiff), with the differences a
 // reader most needs to see called out: numbers, names and quoted words.
 
-export type DiffOp = 'equal' | 'removed' | 'added' | 'changed';
-export type DiffMark = 'number' | 'name' | 'quoted';
-
-export interface DiffPart {
-  op: DiffOp;
-  /** Offsets in document A's text (null for words only B has). */
-  a: Span | null;
-  /** Offsets in document B's text (null for words only A has). */
-  b: Span | null;
-  aText: string;
-  bText: string;
-  /** Only punctuation, quote marks or spacing differ. */
-  minor: boolean;
-  marks: DiffMark[];
-}
-
-export interface Notable {
-  kind: DiffMark;
-  /** What A says there, and what B says instead ('' when one side has nothing). */
-  a: string;
-  b: string;
-}
-
-export interface WordDiff {
-  parts: DiffPart[];
-  notable: Notable[];
-}
+// The shapes are the contract's (electron/api/contract/compare.ts), under core's names.
+export type { DiffOp, DiffMark };
+export type DiffPart = DiffPartView;
+export type Notable = NotableView;
+export type WordDiff = WordDiffView;
 
 /** Same-length folding, so offsets in the folded text are offsets in the original. */
 function fold(text: string): string {
@@ -134,6 +114,11 @@ export function wordDiff(
     if ((namesA.length || namesB.length) && differs(namesA, namesB)) {
       p.marks.push('name');
       notable.push({ kind: 'name', a: namesA.join(' '), b: namesB.join(' ') });
+    }
+    // Other words for the same thing (no number or name at stake): shown as such, not as a change.
+    if (p.op === 'changed' && p.marks.length === 0 && sameMeaning(p.aText, p.bText)) {
+      p.op = 'equivalent';
+      continue;
     }
     // A quotation worded differently by two sources that both quote it (a paraphrase of a
     // quotation differs as a matter of course).

@@ -1,6 +1,6 @@
 import type { DocFeatures, TermWeights } from './features.js';
 import { isNegationTerm, isNumericTerm, termId } from './features.js';
-import { baseForm, vectorCosine, wordnetSynonyms } from './lexicon.js';
+import { baseForm, modernForm, vectorCosine, wordnetSynonyms } from './lexicon.js';
 import { termsOf, tokenize } from './text.js';
 
 // Word and sentence similarity that sees past the exact words: two words match fully when
@@ -290,4 +290,44 @@ export function equivalentWords(a: readonly SemWord[], b: readonly SemWord[]): A
     }
   }
   return out;
+}
+
+/** Content words of a diff's stretch: archaic function words ("thy", "unto") count as function words. */
+function meaningWords(text: string): { words: SemWord[]; negated: boolean } {
+  const words: SemWord[] = [];
+  let negated = false;
+  for (const tok of tokenize(text)) {
+    for (const part of tok.norm.split(/[-‐‑]/)) {
+      const [t] = termsOf([{ ...tok, norm: part }]);
+      if (!t) continue;
+      if (t.negation) {
+        negated = true;
+        continue;
+      }
+      if (t.numeric) return { words: [], negated };
+      const modern = modernForm(part);
+      if (modern !== part && termsOf([{ ...tok, norm: modern }]).length === 0) continue;
+      words.push({ term: termId(t.key), word: part, weight: 1 });
+    }
+  }
+  return { words, negated };
+}
+
+/** Most content words a stretch may have to be called the same meaning as another. */
+const EQUIVALENT_MAX_WORDS = 4;
+
+/**
+ * Whether two short stretches of words say the same thing in other words: every content
+ * word on each side has a partner on the other that is the same word or means the same
+ * (synonym or close vector), and neither side denies what the other asserts.
+ */
+export function sameMeaning(aText: string, bText: string): boolean {
+  const a = meaningWords(aText);
+  const b = meaningWords(bText);
+  if (a.negated !== b.negated) return false;
+  if (a.words.length === 0 || b.words.length === 0) return false;
+  if (a.words.length > EQUIVALENT_MAX_WORDS || b.words.length > EQUIVALENT_MAX_WORDS) return false;
+  const matched = (x: SemWord, other: readonly SemWord[]): boolean =>
+    other.some((y) => x.term === y.term || baseSimilarity(baseOf(x), baseOf(y)) > 0);
+  return a.words.every((x) => matched(x, b.words)) && b.words.every((y) => matched(y, a.words));
 }
