@@ -6,12 +6,27 @@ export interface Span {
   end: number;
 }
 
-// 'quote' is reserved: the segmenter does not produce it at present (see docs/data-model.md).
+// 'quote' comes from block quotes of structured imports (HTML, Markdown, EPUB, DOCX); 'meta' is
+// page furniture (site banners, share counts, hashtags): kept in the text for provenance, out of
+// reading, search, alignment and cards.
 export type PassageKind = 'heading' | 'paragraph' | 'list-item' | 'quote' | 'meta';
+
+/** Inline emphasis kept from the source: bold ('strong') and italic ('em'). */
+export type MarkKind = 'strong' | 'em';
+
+export interface InlineMark extends Span {
+  kind: MarkKind;
+}
 
 export interface Passage extends Span {
   index: number;
   kind: PassageKind;
+  /** Heading level 1-6 (1 = chapter in a book); absent when the source gave none. */
+  level?: number;
+  /** Page label of the page the passage starts on (PDF), so a quote can cite "p. 12". */
+  page?: string;
+  /** Emphasis inside the passage, in document offsets. */
+  marks?: InlineMark[];
 }
 
 export interface Sentence extends Span {

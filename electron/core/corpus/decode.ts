@@ -1,4 +1,5 @@
 import { ParallaxError } from '../errors.js';
+import type { DecodedBlock } from './blocks.js';
 import { findDates } from './dates.js';
 import { htmlToArticle } from './html.js';
 import { markdownToArticle } from './markdown.js';
@@ -13,11 +14,13 @@ import { detectEncoding, firstInvalidUtf8, looksBinary, sniffFormat } from './sn
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 export interface DecodedFile {
-  text: string; // raw text before normalisation
+  text: string; // raw text before normalisation (with blocks: exactly blocksText(blocks))
   title: string | null;
   author: string | null;
   published: string | null;
   language: string;
+  /** The source's structure (headings, lists, quotes, emphasis, pages); absent for plain text. */
+  blocks?: DecodedBlock[];
 }
 
 export type ImportFormat = 'text' | 'markdown' | 'html';
@@ -128,13 +131,13 @@ export async function decodeImportFile(name: string, bytes: Uint8Array): Promise
     const a = htmlToArticle(raw);
     const text = normaliseText(a.text);
     if (text.length === 0) throw new ParallaxError('EMPTY_FILE', `${name} has no readable text: the page holds only markup, scripts or images.`);
-    return { text: a.text, title: a.title, author: a.author, published: a.published ?? extractPublished(text), language: a.language ?? guessLanguage(text) };
+    return { text: a.text, blocks: a.blocks, title: a.title, author: a.author, published: a.published ?? extractPublished(text), language: a.language };
   }
   if (format === 'markdown') {
     const a = markdownToArticle(raw);
     const text = normaliseText(a.text);
     if (text.length === 0) throw new ParallaxError('EMPTY_FILE', `${name} has no readable text once its Markdown formatting is removed.`);
-    return { text: a.text, title: a.title, author: a.author, published: isoFrom(a.published) ?? extractPublished(text), language: a.language ?? guessLanguage(text) };
+    return { text: a.text, blocks: a.blocks, title: a.title, author: a.author, published: isoFrom(a.published) ?? extractPublished(text), language: a.language ?? guessLanguage(text) };
   }
   const text = unwrapHardWrapped(normalised);
   const nl = text.indexOf('\n');

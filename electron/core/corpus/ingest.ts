@@ -9,7 +9,8 @@ import type { DocumentMeta, StoredDocument } from '../types.js';
 import { decodeImportFile, type DecodedFile } from './decode.js';
 import { countWords, deriveTitle } from './metadata.js';
 import { normaliseText } from './normalise.js';
-import { segment } from './segment.js';
+import { assembleBlocks, type DecodedBlock } from './blocks.js';
+import { segment, segmentStructured } from './segment.js';
 import { findByContentHash, findByFile, getDocumentMeta, putDocument } from './store.js';
 
 export const sha256 = (s: string | Uint8Array): string => createHash('sha256').update(s).digest('hex');
@@ -25,6 +26,8 @@ export interface IngestInput {
   published: string | null;
   language: string;
   author: string | null;
+  /** Structure from the decoder; the stored text is then laid out from these blocks. */
+  blocks?: DecodedBlock[];
 }
 
 export interface IngestResult {
@@ -39,7 +42,8 @@ export interface IngestResult {
  * and keeps its id, so everything keyed by the id (highlights, cards) follows it.
  */
 export function ingestDocument(db: Db, input: IngestInput, now = new Date()): IngestResult {
-  const text = normaliseText(input.raw);
+  const assembled = input.blocks?.length ? assembleBlocks(input.blocks) : null;
+  const text = assembled ? assembled.text : normaliseText(input.raw);
   if (text.trim().length === 0) throw new ParallaxError('EMPTY_FILE', `${input.file} has no readable text.`);
   const contentHash = sha256(text);
   return inTransaction(db, () => {
@@ -50,7 +54,7 @@ export function ingestDocument(db: Db, input: IngestInput, now = new Date()): In
     const target = input.id ? getDocumentMeta(db, input.id) : input.origin === 'imported' ? findByFile(db, input.file) : undefined;
     const id = target?.id ?? input.id ?? contentHash.slice(0, 16);
     const previousText = target ? (db.prepare('SELECT text FROM documents WHERE id = ?').get(id) as { text: string }).text : undefined;
-    const { passages, sentences } = segment(text);
+    const { passages, sentences } = assembled ? segmentStructured(text, assembled.passages) : segment(text);
     const stamp = now.toISOString();
     const doc: StoredDocument = {
       id,
@@ -105,6 +109,7 @@ export function ingestDecoded(db: Db, file: string, decoded: DecodedFile, now = 
       published: decoded.published,
       language: decoded.language,
       author: decoded.author,
+      ...(decoded.blocks ? { blocks: decoded.blocks } : {}),
     },
     now,
   );

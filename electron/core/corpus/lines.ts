@@ -53,7 +53,7 @@ const BOILERPLATE = new Set([
 ]);
 
 // "Photo: Reuters", "Tags: NATO, Ukraine", "Source: ...". Short label lines.
-const LABELLED = /^(?:photos?|images?|pictures?|videos?|source|sources|credits?|photo credit|tags?|topics?|keywords|categor(?:y|ies)|filed under|read more|read also|also read|see also|related|share|follow us|copyright|posted in|published|updated|posted|author|authors|written by|edited by|reporting by|editing by)\s*[:|]\s*\S/i;
+const LABELLED = /^(?:citation|photos?|images?|pictures?|videos?|source|sources|credits?|photo credit|tags?|topics?|keywords|categor(?:y|ies)|filed under|read more|read also|also read|see also|related|share|follow us|copyright|posted in|published|updated|posted|author|authors|written by|edited by|reporting by|editing by)\s*[:|]\s*\S/i;
 // "By Jane Smith", "By Jane Smith and John Doe, Reuters".
 const BYLINE = /^[Bb]y\s+\p{Lu}[\p{L}.'’-]*(?:(?:\s+|,\s*)(?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|der|da|di|al|el|bin))*\s*$/u;
 const HASHTAGS = /^(?:#[\p{L}\p{N}_]+[\s,;]*)+$/u;
@@ -69,6 +69,7 @@ export function isMetaLine(line: string): boolean {
   if (HASHTAGS.test(line)) return true;
   if (line.length <= 160 && (LABELLED.test(line) || BYLINE.test(line))) return true;
   if (line.length <= 200 && /©|\(c\)\s*\d{4}|all rights reserved/i.test(line)) return true;
+  if (line.length <= 400 && /^this (?:document|article|material|content) is (?:subject to|protected by) copyright/i.test(line)) return true;
   if (line.length <= 80 && isDateLine(line)) return true;
   return isCaption(line);
 }

@@ -1,11 +1,14 @@
 import { Lexer, type Token, type Tokens } from 'marked';
+import type { MarkKind, PassageKind } from '../types.js';
+import { BlockBuilder, blocksText, type DecodedBlock } from './blocks.js';
 
-// A Markdown file as the plain text a person reads: headings as lines without '#', emphasis
-// and link syntax gone (the words stay), list items as "• item" / "1. item" lines kept
-// together, paragraphs separated by blank lines. marked's lexer does the parsing.
+// A Markdown file as blocks (see blocks.ts): headings with their level and without '#',
+// bold and italic as marks (the syntax gone, the words stay), list items as "• item" /
+// "1. item", block quotes as 'quote' passages. marked's lexer does the parsing.
 
 export interface MarkdownArticle {
   text: string;
+  blocks: DecodedBlock[];
   title: string | null;
   author: string | null;
   published: string | null;
@@ -29,9 +32,6 @@ export function decodeEntities(s: string): string {
   });
 }
 
-// A hard line break while inline text is gathered; soft breaks (plain newlines) become spaces.
-const HARD_BREAK = '\u2028';
-
 // Raw HTML inside Markdown: its words stay, its scripts, styles and comments do not.
 const stripTags = (s: string): string =>
   s
@@ -39,105 +39,145 @@ const stripTags = (s: string): string =>
     .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
     .replace(/<[^>]*>/g, '');
 
-function inline(tokens: Token[] | undefined): string {
-  if (!tokens) return '';
-  let out = '';
+interface Out {
+  blocks: DecodedBlock[];
+  b: BlockBuilder;
+  kind: PassageKind;
+  level?: number;
+  marker: number;
+}
+
+function flush(o: Out): void {
+  const { text, marks } = o.b.take();
+  if (text.length > o.marker) {
+    o.blocks.push({ kind: o.kind, text, marks, ...(o.level ? { level: o.level } : {}), ...(o.marker ? { markerLength: o.marker } : {}) });
+  }
+  o.marker = 0;
+}
+
+function begin(o: Out, kind: PassageKind, level?: number, marker = ''): void {
+  flush(o);
+  o.kind = kind;
+  o.level = level;
+  if (marker) {
+    o.b.append(marker);
+    o.marker = marker.length;
+  }
+}
+
+const MARK: Partial<Record<string, MarkKind>> = { strong: 'strong', em: 'em' };
+
+function inline(tokens: Token[] | undefined, o: Out): void {
+  if (!tokens) return;
   for (const t of tokens) {
+    const mark = MARK[t.type];
     switch (t.type) {
       case 'text': {
         const tt = t as Tokens.Text;
-        out += tt.tokens ? inline(tt.tokens) : decodeEntities(tt.text);
+        if (tt.tokens) inline(tt.tokens, o);
+        else o.b.append(decodeEntities(tt.text));
         break;
       }
       case 'escape':
       case 'codespan':
-        out += decodeEntities((t as Tokens.Escape | Tokens.Codespan).text);
+        o.b.append(decodeEntities((t as Tokens.Escape | Tokens.Codespan).text));
         break;
       case 'strong':
       case 'em':
+        o.b.openMark(mark!);
+        inline((t as Tokens.Strong | Tokens.Em).tokens, o);
+        o.b.closeMark(mark!);
+        break;
       case 'del':
       case 'link':
-        out += inline((t as Tokens.Strong | Tokens.Em | Tokens.Del | Tokens.Link).tokens);
+        inline((t as Tokens.Del | Tokens.Link).tokens, o);
         break;
-      case 'br':
-        out += HARD_BREAK;
+      case 'br': {
+        // A hard line break starts a new line: a block of the same kind.
+        const { kind, level } = o;
+        begin(o, kind === 'list-item' ? 'paragraph' : kind, level);
         break;
+      }
       case 'html':
+        o.b.append(decodeEntities(stripTags((t as Tokens.HTML).text)));
+        break;
       case 'image':
         break;
       default:
-        if ('tokens' in t && Array.isArray(t.tokens)) out += inline(t.tokens as Token[]);
-        else if ('text' in t && typeof t.text === 'string') out += decodeEntities(t.text);
+        if ('tokens' in t && Array.isArray(t.tokens)) inline(t.tokens as Token[], o);
+        else if ('text' in t && typeof t.text === 'string') o.b.append(decodeEntities(t.text));
     }
   }
-  return out;
 }
 
-interface Line {
-  text: string;
-  tight: boolean;
-}
-
-// Soft line breaks inside a paragraph are spaces; a hard break (two spaces, "\") starts a line.
-function paragraphLines(s: string, out: Line[], tight = false): void {
-  s.split('\n').forEach((part, k) => {
-    const text = part.replace(/[ \t]+/g, ' ').trim();
-    if (text.length > 0) out.push({ text, tight: tight || k > 0 });
-  });
-}
-
-function flatten(tokens: Token[] | undefined): string {
-  return inline(tokens).replace(/[ \t]*\n[ \t]*/g, ' ').replace(/\u2028/g, '\n');
-}
-
-function blocks(tokens: Token[], out: Line[], state: { title: string | null }, inItem: boolean): void {
+function blocks(tokens: Token[], o: Out, state: { title: string | null }, quoted: boolean): void {
+  const para = quoted ? 'quote' : 'paragraph';
   for (const t of tokens) {
     switch (t.type) {
       case 'heading': {
         const h = t as Tokens.Heading;
-        const text = flatten(h.tokens).trim();
-        if (h.depth === 1 && state.title === null && text.length > 0) state.title = text;
-        paragraphLines(text, out, inItem);
+        begin(o, 'heading', h.depth);
+        inline(h.tokens, o);
+        const before = o.blocks.length;
+        flush(o);
+        if (h.depth === 1 && state.title === null && o.blocks.length > before) state.title = o.blocks[before]!.text;
         break;
       }
       case 'paragraph':
-        paragraphLines(flatten((t as Tokens.Paragraph).tokens), out, inItem);
+        begin(o, para);
+        inline((t as Tokens.Paragraph).tokens, o);
+        flush(o);
         break;
       case 'text': {
         const tt = t as Tokens.Text;
-        paragraphLines(tt.tokens ? flatten(tt.tokens) : decodeEntities(tt.text).replace(/\s*\n\s*/g, ' '), out, inItem);
+        if (o.b.empty && o.kind !== 'list-item') begin(o, para);
+        if (tt.tokens) inline(tt.tokens, o);
+        else o.b.append(decodeEntities(tt.text));
         break;
       }
       case 'list': {
         const l = t as Tokens.List;
         const start = typeof l.start === 'number' ? l.start : 1;
         l.items.forEach((item, k) => {
-          const marker = l.ordered ? `${start + k}. ` : '• ';
-          const inner: Line[] = [];
-          blocks(item.tokens, inner, state, true);
-          const [first, ...rest] = inner;
-          out.push({ text: marker + (first?.text ?? item.text.trim()), tight: inItem || k > 0 });
-          for (const r of rest) out.push({ text: r.text, tight: true });
+          begin(o, 'list-item', undefined, l.ordered ? `${start + k}. ` : '• ');
+          const at = o.blocks.length;
+          blocks(item.tokens, o, state, quoted);
+          flush(o);
+          if (k === 0 && o.blocks[at]) o.blocks[at]!.listStart = true;
         });
         break;
       }
       case 'blockquote':
-        blocks((t as Tokens.Blockquote).tokens, out, state, inItem);
+        flush(o);
+        blocks((t as Tokens.Blockquote).tokens, o, state, true);
+        flush(o);
         break;
       case 'code':
-        (t as Tokens.Code).text.split('\n').forEach((line, k) => {
-          if (line.trim().length > 0) out.push({ text: line, tight: inItem || k > 0 });
-        });
+        flush(o);
+        for (const line of (t as Tokens.Code).text.split('\n')) {
+          begin(o, para);
+          o.b.append(line);
+          flush(o);
+        }
         break;
       case 'table': {
         const tb = t as Tokens.Table;
-        const row = (cells: Tokens.TableCell[]): string => cells.map((c) => flatten(c.tokens).trim()).filter((c) => c.length > 0).join(' | ');
-        out.push({ text: row(tb.header), tight: inItem });
-        for (const r of tb.rows) out.push({ text: row(r), tight: true });
+        const row = (cells: Tokens.TableCell[]): void => {
+          begin(o, para);
+          cells.forEach((c, k) => {
+            if (k > 0 && !o.b.empty) o.b.append(' | ');
+            inline(c.tokens, o);
+          });
+          flush(o);
+        };
+        row(tb.header);
+        for (const r of tb.rows) row(r);
         break;
       }
       case 'html':
-        paragraphLines(decodeEntities(stripTags((t as Tokens.HTML).text)), out, inItem);
+        begin(o, para);
+        o.b.append(decodeEntities(stripTags((t as Tokens.HTML).text)));
+        flush(o);
         break;
       default:
         break;
@@ -160,16 +200,16 @@ function frontMatter(md: string): { body: string; fields: Record<string, string>
 export function markdownToArticle(md: string): MarkdownArticle {
   const source = md.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
   const { body, fields } = frontMatter(source);
-  const out: Line[] = [];
+  const o: Out = { blocks: [], b: new BlockBuilder(), kind: 'paragraph', marker: 0 };
   const state = { title: null as string | null };
-  blocks(Lexer.lex(body), out, state, false);
-  let text = '';
-  for (const l of out) text += (text.length === 0 ? '' : l.tight ? '\n' : '\n\n') + l.text;
+  blocks(Lexer.lex(body), o, state, false);
+  flush(o);
   const title = fields.title || state.title;
-  if (fields.title && !text.startsWith(fields.title)) text = `${fields.title}\n\n${text}`;
+  if (fields.title && o.blocks[0]?.text !== fields.title) o.blocks.unshift({ kind: 'heading', level: 1, text: fields.title });
   const lang = (fields.lang ?? fields.language ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
   return {
-    text,
+    text: blocksText(o.blocks),
+    blocks: o.blocks,
     title: title || null,
     author: fields.author || null,
     published: fields.date || fields.published || null,

@@ -1,4 +1,5 @@
 import type { Passage, PassageKind, Segmentation, Sentence } from '../types.js';
+import type { AssembledPassage } from './blocks.js';
 import { leadingDate } from './dates.js';
 import { bulletLength, isAllCaps, isHeadingLike, isMetaLine, isTagStrip, numberedLength } from './lines.js';
 import { splitSentences } from './sentences.js';
@@ -44,6 +45,51 @@ function splitLines(text: string): Line[] {
 
 const MIN_WORDS_AFTER_DATELINE = 3;
 
+/**
+ * Page furniture above the story's first paragraph: a site banner in capitals before the
+ * headline ("UKRAINIAN WORLD CONGRESS"), a tag strip under it, or the headline repeated.
+ */
+function isHeaderFurniture(line: string, headlineSeen: boolean, seen: ReadonlySet<string>): boolean {
+  if (seen.has(line)) return true;
+  if (!headlineSeen && isAllCaps(line) && line.length <= 60) return true;
+  return headlineSeen && isTagStrip(line);
+}
+
+/**
+ * Passages a structured decoder laid out (see blocks.ts): their kinds are the source's, except
+ * that page furniture the page carried as ordinary blocks is recognised and made 'meta'.
+ */
+export function segmentStructured(text: string, parts: readonly AssembledPassage[]): Segmentation {
+  const passages: Passage[] = [];
+  const sentences: Sentence[] = [];
+  const spans: Array<[number, number]> = [];
+  let inHeader = true;
+  let headlineSeen = false;
+  const headerHeadings = new Set<string>();
+  for (const part of parts) {
+    const s = text.slice(part.start, part.end);
+    let kind = part.kind;
+    if (kind !== 'meta' && isMetaLine(s)) kind = 'meta';
+    else if (kind === 'heading' && inHeader && isHeaderFurniture(s, headlineSeen, headerHeadings)) kind = 'meta';
+    if (kind === 'heading' && inHeader) {
+      headerHeadings.add(s);
+      if (!isAllCaps(s)) headlineSeen = true;
+    }
+    if (kind === 'paragraph' || kind === 'list-item' || kind === 'quote') inHeader = false;
+    const index = passages.length;
+    const p: Passage = { index, start: part.start, end: part.end, kind };
+    if (part.level) p.level = part.level;
+    if (part.page) p.page = part.page;
+    if (part.marks.length) p.marks = part.marks;
+    passages.push(p);
+    if (kind === 'meta') continue;
+    spans.length = 0;
+    splitSentences(text, Math.min(part.bodyStart, part.end), part.end, spans);
+    for (const [a, b] of spans) sentences.push({ index: sentences.length, passageIndex: index, start: a, end: b });
+  }
+  return { passages, sentences };
+}
+
 export function segment(text: string): Segmentation {
   const passages: Passage[] = [];
   const sentences: Sentence[] = [];
@@ -56,6 +102,7 @@ export function segment(text: string): Segmentation {
   // bylines, tag strips, dates.
   let inHeader = true;
   let headlineSeen = false;
+  const headerHeadings = new Set<string>();
   const spans: Array<[number, number]> = [];
 
   const add = (start: number, end: number, kind: PassageKind, bodyStart = start): void => {
@@ -106,10 +153,11 @@ export function segment(text: string): Segmentation {
     }
     const markdownHeading = /^#{1,6}\s+\S/.test(s) && s.length <= 150;
     if (markdownHeading || isHeadingLike(s)) {
-      if (inHeader && headlineSeen && isTagStrip(s)) {
+      if (inHeader && isHeaderFurniture(s, headlineSeen, headerHeadings)) {
         add(start, line.end, 'meta');
         continue;
       }
+      if (inHeader) headerHeadings.add(s);
       if (!isAllCaps(s)) headlineSeen = true;
       add(start, line.end, 'heading');
       continue;

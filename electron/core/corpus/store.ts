@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.js';
-import type { DocumentMeta, Passage, PassageKind, Sentence, StoredDocument } from '../types.js';
+import type { DocumentMeta, InlineMark, MarkKind, Passage, PassageKind, Sentence, StoredDocument } from '../types.js';
 
 // Query functions over documents, passages and sentences. Each takes the db first.
 
@@ -67,15 +67,36 @@ export function findByFile(db: Db, file: string): DocumentMeta | undefined {
   return row ? toMeta(row) : undefined;
 }
 
+/** A document's passages with their structure (heading level, page, emphasis) where the source had it. */
 export function getPassages(db: Db, docId: string): Passage[] {
+  const marks = new Map<number, InlineMark[]>();
+  for (const m of db.prepare('SELECT passage_idx, start, end, kind FROM passage_marks WHERE doc_id = ? ORDER BY passage_idx, start').all(docId) as Array<{
+    passage_idx: number;
+    start: number;
+    end: number;
+    kind: MarkKind;
+  }>) {
+    const list = marks.get(m.passage_idx) ?? [];
+    list.push({ start: m.start, end: m.end, kind: m.kind });
+    marks.set(m.passage_idx, list);
+  }
   return (
-    db.prepare('SELECT idx, start, end, kind FROM passages WHERE doc_id = ? ORDER BY idx').all(docId) as Array<{
+    db.prepare('SELECT idx, start, end, kind, level, page FROM passages WHERE doc_id = ? ORDER BY idx').all(docId) as Array<{
       idx: number;
       start: number;
       end: number;
       kind: PassageKind;
+      level: number | null;
+      page: string | null;
     }>
-  ).map((r) => ({ index: r.idx, start: r.start, end: r.end, kind: r.kind }));
+  ).map((r) => {
+    const p: Passage = { index: r.idx, start: r.start, end: r.end, kind: r.kind };
+    if (r.level !== null) p.level = r.level;
+    if (r.page !== null) p.page = r.page;
+    const m = marks.get(r.idx);
+    if (m) p.marks = m;
+    return p;
+  });
 }
 
 export function getSentences(db: Db, docId: string): Sentence[] {
@@ -102,6 +123,7 @@ export function putDocument(db: Db, doc: StoredDocument, passages: Passage[], se
          text = ?, content_hash = ?, words = ?, updated_at = ? WHERE id = ?`,
     ).run(doc.title, doc.outlet, doc.published, doc.language, doc.author, doc.file, doc.origin, doc.text, doc.contentHash, doc.words, doc.updatedAt, doc.id);
     db.prepare('DELETE FROM passages WHERE doc_id = ?').run(doc.id);
+    db.prepare('DELETE FROM passage_marks WHERE doc_id = ?').run(doc.id);
     db.prepare('DELETE FROM sentences WHERE doc_id = ?').run(doc.id);
   } else {
     db.prepare(
@@ -109,8 +131,12 @@ export function putDocument(db: Db, doc: StoredDocument, passages: Passage[], se
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(doc.id, doc.title, doc.outlet, doc.published, doc.language, doc.author, doc.file, doc.origin, doc.text, doc.contentHash, doc.words, doc.addedAt, doc.updatedAt);
   }
-  const insP = db.prepare('INSERT INTO passages (doc_id, idx, start, end, kind) VALUES (?, ?, ?, ?, ?)');
-  for (const p of passages) insP.run(doc.id, p.index, p.start, p.end, p.kind);
+  const insP = db.prepare('INSERT INTO passages (doc_id, idx, start, end, kind, level, page) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insM = db.prepare('INSERT INTO passage_marks (doc_id, passage_idx, start, end, kind) VALUES (?, ?, ?, ?, ?)');
+  for (const p of passages) {
+    insP.run(doc.id, p.index, p.start, p.end, p.kind, p.level ?? null, p.page ?? null);
+    for (const m of p.marks ?? []) insM.run(doc.id, p.index, m.start, m.end, m.kind);
+  }
   const insS = db.prepare('INSERT INTO sentences (doc_id, idx, passage_idx, start, end) VALUES (?, ?, ?, ?, ?)');
   for (const s of sentences) insS.run(doc.id, s.index, s.passageIndex, s.start, s.end);
 }

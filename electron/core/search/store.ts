@@ -131,7 +131,8 @@ interface DocRow {
 /** Documents with their passages, as the index builder reads them. */
 export function readSourceDocs(db: Db, ids: readonly string[]): SourceDoc[] {
   const docStmt = db.prepare('SELECT id, title, outlet, text, content_hash FROM documents WHERE id = ?');
-  const psgStmt = db.prepare('SELECT idx, start, end FROM passages WHERE doc_id = ? ORDER BY idx');
+  // Page furniture ('meta' passages) is kept out of the index: it is not the document's words.
+  const psgStmt = db.prepare("SELECT idx, start, end FROM passages WHERE doc_id = ? AND kind != 'meta' ORDER BY idx");
   const out: SourceDoc[] = [];
   for (const id of ids) {
     const d = docStmt.get(id) as DocRow | undefined;

@@ -145,11 +145,13 @@ describe('passages', () => {
     expect(kindsOf('1. We gathered in Bucharest. We agreed.\n\n2. We welcome the minister.').map(([k]) => k)).toEqual(['paragraph', 'paragraph']);
   });
 
-  it('recognises short title-like lines as headings', () => {
+  it('recognises short title-like lines as headings, and a capitals banner above the headline as furniture', () => {
     const kinds = kindsOf(
       'UKRAINIAN WORLD CONGRESS\n\nStoltenberg: NATO is not part of this conflict, but will support Ukraine\n\nNATO is not part of the conflict, Stoltenberg said in Bucharest on Tuesday.\n\nMoreover:',
     );
-    expect(kinds.map(([k]) => k)).toEqual(['heading', 'heading', 'paragraph', 'paragraph']);
+    expect(kinds.map(([k]) => k)).toEqual(['meta', 'heading', 'paragraph', 'paragraph']);
+    // Below the story's first paragraph a line in capitals is a section heading again.
+    expect(kindsOf('Allies agree\n\nThe allies agreed.\n\nWHAT COMES NEXT\n\nMore talks.').map(([k]) => k)).toEqual(['heading', 'paragraph', 'heading', 'paragraph']);
   });
 
   it('does not take a long line without a full stop, or one with two sentences, for a heading', () => {
@@ -188,8 +190,10 @@ describe('passages', () => {
   it('takes a strip of capitalised words under a headline for a tag line, not a heading', () => {
     const kinds = kindsOf('Allies agree on support\n\nNATO Summit Madrid Group Free Press\n\nThe allies agreed.');
     expect(kinds.map(([k]) => k)).toEqual(['heading', 'meta', 'paragraph']);
-    // Under an upper-case banner it is the headline.
-    expect(kindsOf('REUTERS\n\nStoltenberg Says NATO Will Support Ukraine\n\nThe allies agreed.').map(([k]) => k)).toEqual(['heading', 'heading', 'paragraph']);
+    // Under an upper-case banner (itself furniture) it is the headline.
+    expect(kindsOf('REUTERS\n\nStoltenberg Says NATO Will Support Ukraine\n\nThe allies agreed.').map(([k]) => k)).toEqual(['meta', 'heading', 'paragraph']);
+    // The headline repeated above the story is furniture the second time.
+    expect(kindsOf('Allies agree\n\n#NATO\n\nAllies agree\n\nThe allies agreed.').map(([k]) => k)).toEqual(['heading', 'meta', 'meta', 'paragraph']);
   });
 
   it('handles empty and whitespace-only text', () => {
@@ -239,8 +243,11 @@ describe('the bundled reports', () => {
     expect(kindOf('icon')).toBe('meta');
     expect(kindOf('#StandWithUkraine')).toBe('meta');
     expect(kindOf('November 30,2022 330')).toBe('meta');
-    expect(kindOf('UKRAINIAN WORLD CONGRESS')).toBe('heading');
+    expect(kindOf('UKRAINIAN WORLD CONGRESS')).toBe('meta');
     expect(kindOf('NATO: We will not back down in support of Ukraine')).toBe('heading');
+    // The headline's second copy above the story is furniture.
+    const copies = seg.passages.filter((_, i) => seg.passageTexts[i] === 'NATO: We will not back down in support of Ukraine');
+    expect(copies.map((p) => p.kind)).toEqual(['heading', 'meta']);
     expect(seg.sentenceTexts).toContain('The U.S. Department of State announced the allocation of $53 million to support Ukraine’s energy system.');
     expect(seg.sentenceTexts.some((s) => s.endsWith('winter equipment and €270 million.'))).toBe(true);
     expect(seg.sentenceTexts.some((s) => s.includes('flee… and to divide'))).toBe(true);
