@@ -8,6 +8,8 @@ export interface CliIO {
   out(text: string): void;
   /** stderr: progress and human messages. */
   err(text: string): void;
+  /** stderr is a terminal: progress redraws one line. */
+  isTTY?: boolean;
 }
 
 export interface CliContext {
@@ -15,6 +17,8 @@ export interface CliContext {
   dispatcher: Dispatcher;
   json: boolean;
   io: CliIO;
+  /** Aborted by Ctrl+C / SIGTERM: long commands stop between steps. */
+  signal?: AbortSignal;
 }
 
 export interface Command {
@@ -31,6 +35,23 @@ export async function callOrThrow<N extends OpName>(ctx: CliContext, name: N, in
   const res = await ctx.dispatcher.call(name, input);
   if (!res.ok) throw new ParallaxError(res.error.code, res.error.message);
   return res.value as OpOutput<N>;
+}
+
+/** What a command that works on the library file itself (check, backup, restore) is given. */
+export interface FileContext {
+  dataDir: string;
+  dbPath: string;
+  json: boolean;
+  io: CliIO;
+}
+
+/** A command that must not open the library through openLibrary (it may be damaged, or replaced). */
+export interface FileCommand {
+  name: string;
+  summary: string;
+  usage: string;
+  onFile: true;
+  run(args: string[], ctx: FileContext): Promise<number>;
 }
 
 export class UsageError extends Error {}

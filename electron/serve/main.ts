@@ -42,6 +42,12 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     lib = await openLibrary({ dataDir: options.dataDir ?? defaultDataDir() });
   } catch (e) {
     process.stderr.write(`parallax serve: ${isParallaxError(e) ? e.message : `the library could not be opened (${(e as Error)?.message ?? String(e)}).`}\n`);
+    if (isParallaxError(e) && e.code === 'DB_CORRUPT') {
+      process.stderr.write(
+        'parallax serve: nothing was written to it. `parallax check` reports what is wrong, `parallax --read-only …` reads and exports what is left, ' +
+          '`parallax backups` and `parallax restore FILE` bring back a backup.\n',
+      );
+    }
     return 1;
   }
   const dispatcher = createDispatcher(lib, (m) => process.stderr.write(m + '\n'));

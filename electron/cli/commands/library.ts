@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { callOrThrow, printJson, UsageError, type Command } from '../command.js';
-import { ParallaxError } from '../../core/errors.js';
+import { importCmd } from './import.js';
 
 const docs: Command = {
   name: 'docs',
@@ -76,48 +74,6 @@ const search: Command = {
       }
     }
     return 0;
-  },
-};
-
-const importCmd: Command = {
-  name: 'import',
-  summary: 'Import .txt, .md and .html files; each file is reported on its own.',
-  usage: 'parallax import FILE... [--json]',
-  async run(args, ctx) {
-    const { positionals } = parseArgs({ args, options: {}, allowPositionals: true });
-    if (positionals.length === 0) throw new UsageError('import needs at least one file.');
-    type Outcome = { file: string; id: string } | { file: string; error: { code: string; message: string } };
-    // Outcomes are reported in the order the files were named, whether they were read or not.
-    const results: Array<Outcome | undefined> = positionals.map(() => undefined);
-    const readable: Array<{ name: string; dataBase64: string; at: number }> = [];
-    positionals.forEach((p, at) => {
-      try {
-        const st = fs.statSync(p);
-        if (!st.isFile()) throw new ParallaxError('UNSUPPORTED_FILE', `${p} is not a file.`);
-        if (st.size > 25 * 1024 * 1024) throw new ParallaxError('TOO_LARGE', `${path.basename(p)} is ${(st.size / 1048576).toFixed(1)} MB; the limit is 20 MB.`);
-        readable.push({ name: path.basename(p), dataBase64: fs.readFileSync(p).toString('base64'), at });
-      } catch (e) {
-        const code = e instanceof ParallaxError ? e.code : 'IO_ERROR';
-        const message = e instanceof ParallaxError ? e.message : `${p} could not be read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`;
-        results[at] = { file: p, error: { code, message } };
-      }
-    });
-    if (readable.length) {
-      const outcomes = await callOrThrow(ctx, 'docs.import', { files: readable.map(({ name, dataBase64 }) => ({ name, dataBase64 })) });
-      outcomes.forEach((o, i) => {
-        const at = readable[i]?.at ?? 0;
-        const file = positionals[at] ?? o.file;
-        results[at] = 'id' in o ? { file, id: o.id } : { file, error: o.error };
-      });
-    }
-    if (ctx.json) printJson(ctx, results);
-    else
-      for (const r of results) {
-        if (!r) continue;
-        if ('id' in r) ctx.io.out(`imported ${r.file} as ${r.id}\n`);
-        else ctx.io.err(`${r.file}: ${r.error.message}\n`);
-      }
-    return results.some((r) => !r || 'error' in r) ? 1 : 0;
   },
 };
 

@@ -3,9 +3,10 @@ import path from 'node:path';
 import { REPO_ROOT } from '../../helpers/library.js';
 
 /** A real process running a source entry under tsx: `node --import tsx -e "import(entry).main(argv)"`. */
-export function spawnSource(entry: string, argv: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+export function spawnSource(entry: string, argv: string[], env: NodeJS.ProcessEnv = {}, options: { exitWhenDone?: boolean } = {}): ChildProcess {
   const file = path.join(REPO_ROOT, entry);
-  const code = `const m = await import(${JSON.stringify(file)}); const c = await m.main(JSON.parse(process.env.PARALLAX_TEST_ARGV)); if (typeof c === 'number') process.exitCode = c;`;
+  const end = options.exitWhenDone ? 'process.exit(typeof c === "number" ? c : 0);' : 'if (typeof c === "number") process.exitCode = c;';
+  const code = `const m = await import(${JSON.stringify(file)}); const c = await m.main(JSON.parse(process.env.PARALLAX_TEST_ARGV)); ${end}`;
   return spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env, PARALLAX_TEST_ARGV: JSON.stringify(argv) },
