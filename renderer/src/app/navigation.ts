@@ -109,12 +109,36 @@ if (typeof window !== 'undefined') {
   window.addEventListener('hashchange', fromLocation);
 }
 
+/** What a history entry remembers besides its hash: the route it was reached from. */
+interface EntryState {
+  from?: string;
+}
+
+function entryState(): EntryState {
+  const s: unknown = window.history.state;
+  return s && typeof s === 'object' && typeof (s as EntryState).from === 'string' ? { from: (s as EntryState).from } : {};
+}
+
 /** Go to a view. `replace` changes the current history entry instead of adding one. */
 export function navigate(route: Route, options: { replace?: boolean } = {}): void {
   const hash = routeToHash(route);
-  if (options.replace) window.history.replaceState(null, '', hash);
-  else if (window.location.hash !== hash) window.history.pushState(null, '', hash);
+  // Each new entry notes the route it came from, so a view can offer "Back to …" (and the
+  // note survives reloads, being in the history entry); a replaced entry keeps its note.
+  if (options.replace) window.history.replaceState(entryState(), '', hash);
+  else if (window.location.hash !== hash) window.history.pushState({ from: routeToHash(state.route) } satisfies EntryState, '', hash);
   set(route);
+}
+
+/** The route the current history entry was reached from by `navigate`, if any. */
+export function cameFrom(): Route | null {
+  if (typeof window === 'undefined') return null;
+  const from = entryState().from;
+  return from ? parseHash(from) : null;
+}
+
+/** Back one history entry (the browser's Back), to where `cameFrom` says. */
+export function goBack(): void {
+  window.history.back();
 }
 
 function subscribe(l: () => void): () => void {

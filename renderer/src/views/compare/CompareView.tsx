@@ -7,18 +7,20 @@ import type { ViewProps } from '../../app/views';
 import { Button, EmptyState, ErrorMessage } from '../../components';
 import { buildAlignment, pairKey, type PairView } from './alignment';
 import { Columns } from './Columns';
+import { lastComparison, rememberComparison, savedFor } from './lastComparison';
+import { MAX_COMPARE_COLUMNS as MAX_COLUMNS } from './limits';
 import { Matrix } from './Matrix';
 import { formatDate } from '../../lib/format';
 
 // Compare: choose two or more sources, read them side by side with what they share linked,
-// or see at a glance which source carries which statement (the coverage matrix).
-
-const MAX_COLUMNS = 4;
+// or see at a glance which source carries which statement (the coverage matrix). The last
+// comparison is remembered: the Compare tab (a route with no documents) returns to it.
 
 type Mode = 'columns' | 'matrix';
 
 function go(route: RouteOf<'compare'>, patch: { docIds?: string[]; mode?: Mode; diff?: boolean }, replace = false): void {
   const params = { ...(route.params ?? {}) };
+  delete params.choose;
   const mode = patch.mode ?? (params.mode === 'matrix' ? 'matrix' : 'columns');
   if (mode === 'matrix') params.mode = 'matrix';
   else delete params.mode;
@@ -38,25 +40,41 @@ export default function CompareView({ route }: ViewProps<'compare'>) {
   const showDiff = route.params?.diff === '1';
   const [inStep, setInStep] = useState(true);
   const docIds = useMemo(() => [...new Set(route.docIds ?? [])].slice(0, MAX_COLUMNS), [route.docIds]);
+  const choosing = route.params?.choose === '1';
+  const plain = !route.docIds?.length && !route.params;
+  const knownIds = useMemo(() => (list.value ? docIds.filter((id) => list.value?.some((d) => d.id === id)) : []), [docIds, list.value]);
 
   useEffect(() => {
     document.title = 'Compare · Parallax';
   }, []);
   useShortcut('d', () => go(route, { diff: !showDiff }, true), { description: 'Show or hide word differences' });
 
-  if (!list.value) {
+  // The Compare tab itself (no documents, no options): back to the last comparison.
+  const docsList = list.value;
+  const resume = useMemo(() => (plain && docsList ? resumeRoute(docsList) : null), [plain, docsList]);
+  useEffect(() => {
+    if (resume) navigate(resume, { replace: true });
+  }, [resume]);
+
+  // Remember what is being compared (positions are noted by the columns and the matrix).
+  useEffect(() => {
+    if (!docsList || plain || choosing) return;
+    if (knownIds.length >= 2 || mode === 'matrix') rememberComparison({ docIds: knownIds.length >= 2 ? knownIds : [], mode, diff: showDiff });
+  }, [docsList, plain, choosing, knownIds, mode, showDiff]);
+
+  if (!list.value || resume) {
     return list.status === 'error' ? (
       <div className="cmp-message">
         <ErrorMessage error={list.error} title="The library could not be read" retry={list.reload} />
       </div>
     ) : (
       <p className="view-loading" role="status">
-        Opening the library…
+        {resume ? 'Opening the last comparison…' : 'Opening the library…'}
       </p>
     );
   }
   const docs = list.value;
-  const known = docIds.filter((id) => docs.some((d) => d.id === id));
+  const known = knownIds;
   const title = (id: string) => docs.find((d) => d.id === id)?.title ?? id;
 
   return (
@@ -84,15 +102,20 @@ export default function CompareView({ route }: ViewProps<'compare'>) {
           </>
         ) : null}
         <span className="toolbar-spacer" />
-        {known.length >= 2 && known.length < MAX_COLUMNS && known.length < docs.length ? (
+        {known.length >= 2 && known.length < MAX_COLUMNS && known.length < docs.length && !choosing ? (
           <AddSource docs={docs} chosen={known} onAdd={(id) => go(route, { docIds: [...known, id] })} />
+        ) : null}
+        {docs.length >= 2 && !choosing && (known.length >= 2 || mode === 'matrix') ? (
+          <Button size="sm" onClick={() => navigate({ view: 'compare', ...(known.length ? { docIds: known } : {}), params: { choose: '1' } })}>
+            Choose sources…
+          </Button>
         ) : null}
       </div>
 
-      {mode === 'matrix' ? (
+      {mode === 'matrix' && !choosing ? (
         <MatrixPanel docIds={known.length >= 2 ? known : undefined} />
-      ) : known.length < 2 ? (
-        <Chooser docs={docs} initial={known} onCompare={(ids) => go(route, { docIds: ids })} />
+      ) : known.length < 2 || choosing ? (
+        <Chooser docs={docs} initial={known} onCompare={(ids) => go(route, { docIds: ids, mode: 'columns' })} />
       ) : (
         <SideBySide
           key={known.join(',')}
@@ -128,6 +151,18 @@ export default function CompareView({ route }: ViewProps<'compare'>) {
       )}
     </div>
   );
+}
+
+/** The route of the last comparison, if its documents (two or more) are still in the library. */
+function resumeRoute(docs: DocSummary[]): RouteOf<'compare'> | null {
+  const last = lastComparison();
+  if (!last) return null;
+  const ids = last.docIds.filter((id) => docs.some((d) => d.id === id));
+  if (ids.length < 2 && last.mode !== 'matrix') return null;
+  const params: Record<string, string> = {};
+  if (last.mode === 'matrix') params.mode = 'matrix';
+  if (last.diff) params.diff = '1';
+  return { view: 'compare', ...(ids.length >= 2 ? { docIds: ids } : {}), ...(Object.keys(params).length ? { params } : {}) };
 }
 
 /** A document in a narrow control: its outlet, or the start of its title. */
@@ -171,7 +206,8 @@ function Chooser({ docs, initial, onCompare }: { docs: DocSummary[]; initial: st
       />
     );
   }
-  const toggle = (id: string, on: boolean) => setPicked((p) => (on ? [...p, id].slice(-MAX_COLUMNS) : p.filter((x) => x !== id)));
+  const toggle = (id: string, on: boolean) => setPicked((p) => (on ? (p.length < MAX_COLUMNS ? [...p, id] : p) : p.filter((x) => x !== id)));
+  const full = picked.length >= MAX_COLUMNS;
   return (
     <form
       className="cmp-chooser"
@@ -181,12 +217,12 @@ function Chooser({ docs, initial, onCompare }: { docs: DocSummary[]; initial: st
       }}
     >
       <fieldset>
-        <legend className="cmp-chooser-legend">Choose two to four reports to read side by side</legend>
+        <legend className="cmp-chooser-legend">Choose two to five reports to read side by side</legend>
         <ul className="cmp-chooser-list">
           {docs.map((d) => (
             <li key={d.id}>
               <label className="cmp-chooser-item">
-                <input type="checkbox" checked={picked.includes(d.id)} onChange={(e) => toggle(d.id, e.target.checked)} />
+                <input type="checkbox" checked={picked.includes(d.id)} disabled={full && !picked.includes(d.id)} onChange={(e) => toggle(d.id, e.target.checked)} />
                 <span>
                   <span className="cmp-chooser-title">{d.title}</span>
                   <span className="cmp-chooser-meta">{[d.outlet, formatDate(d.published), `${d.words.toLocaleString('en')} words`].filter(Boolean).join(' · ')}</span>
@@ -201,7 +237,7 @@ function Chooser({ docs, initial, onCompare }: { docs: DocSummary[]; initial: st
           Compare {picked.length >= 2 ? `${picked.length} reports` : ''}
         </Button>
         <span className="cmp-chooser-hint" aria-live="polite">
-          {picked.length < 2 ? `Choose ${2 - picked.length} more.` : ''}
+          {picked.length < 2 ? `Choose ${2 - picked.length} more.` : full && docs.length > MAX_COLUMNS ? `${MAX_COLUMNS} side by side at most: untick one to choose another.` : ''}
         </span>
       </div>
     </form>
@@ -214,19 +250,21 @@ interface Loaded {
 }
 
 async function load(docIds: string[]): Promise<Result<Loaded>> {
+  // Asked all at once: five sources are ten pairs, and the host answers them as it can.
+  const gotDocs = await Promise.all(docIds.map((id) => api['docs.get']({ id })));
   const docs: DocDetail[] = [];
-  for (const id of docIds) {
-    const res = await api['docs.get']({ id });
+  for (const res of gotDocs) {
     if (!res.ok) return { ok: false, error: res.error };
     docs.push(res.value);
   }
+  const keys: Array<[number, number]> = [];
+  for (let i = 0; i < docIds.length; i++) for (let j = i + 1; j < docIds.length; j++) keys.push([i, j]);
+  const gotPairs = await Promise.all(keys.map(([i, j]) => api['compare.pair']({ a: docIds[i] as string, b: docIds[j] as string })));
   const pairs = new Map<string, PairView>();
-  for (let i = 0; i < docIds.length; i++) {
-    for (let j = i + 1; j < docIds.length; j++) {
-      const res = await api['compare.pair']({ a: docIds[i] as string, b: docIds[j] as string });
-      if (!res.ok) return { ok: false, error: res.error };
-      pairs.set(pairKey(i, j), res.value);
-    }
+  for (const [k, res] of gotPairs.entries()) {
+    if (!res.ok) return { ok: false, error: res.error };
+    const [i, j] = keys[k] as [number, number];
+    pairs.set(pairKey(i, j), res.value);
   }
   return { ok: true, value: { docs, pairs } };
 }
@@ -268,5 +306,6 @@ function MatrixPanel({ docIds }: { docIds?: string[] }) {
       </p>
     );
   }
-  return <Matrix matrix={result.value} />;
+  const key = docIds ?? [];
+  return <Matrix matrix={result.value} initialTop={savedFor(key)?.matrixTop ?? 0} onScrolled={(top) => rememberComparison({ docIds: key, mode: 'matrix', matrixTop: top })} />;
 }

@@ -1,17 +1,31 @@
+import { useLayoutEffect, useRef } from 'react';
 import type { OpOutput } from '@contract';
 import { navigate } from '../../app/navigation';
 import { EmptyState } from '../../components';
 
 // Coverage: rows are statements (most widely carried first), columns are sources, each cell
 // says whether that source carries the statement in these words, in other words, or not at
-// all. A cell that has the statement opens it in the reader.
+// all. A cell that has the statement opens it in the reader (Back returns here, to the same
+// scroll position: the view remembers it through `onScrolled`).
 
 export type MatrixView = OpOutput<'compare.matrix'>;
 
 const LABEL = { present: 'In these words', variant: 'In other words', absent: 'Not carried' } as const;
 const SYMBOL = { present: '■', variant: '◧', absent: '·' } as const;
 
-export function Matrix({ matrix }: { matrix: MatrixView }) {
+export function Matrix({ matrix, initialTop = 0, onScrolled }: { matrix: MatrixView; initialTop?: number; onScrolled?: (top: number) => void }) {
+  const wrap = useRef<HTMLDivElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useLayoutEffect(() => {
+    if (wrap.current && initialTop) wrap.current.scrollTop = initialTop;
+    return () => clearTimeout(timer.current);
+    // Only when the table first shows.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const onScroll = () => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => onScrolled?.(wrap.current?.scrollTop ?? 0), 150);
+  };
   if (!matrix.statements.length) {
     return (
       <EmptyState
@@ -22,7 +36,7 @@ export function Matrix({ matrix }: { matrix: MatrixView }) {
   }
   const short = (d: MatrixView['documents'][number]) => d.outlet ?? d.title;
   return (
-    <div className="cmp-matrix-wrap">
+    <div className="cmp-matrix-wrap" ref={wrap} onScroll={onScroll}>
       <table className="cmp-matrix">
         <caption className="cmp-matrix-caption">
           {matrix.statements.length} statement{matrix.statements.length === 1 ? '' : 's'} carried by more than one source, the most widely carried

@@ -1,37 +1,14 @@
-// (No '@contract' import: this model is also unit-tested under Node, in tests/unit/compare.
-// The shapes below are those of the contract's compare.pair output, which fit them.)
+// Shapes are the contract's (electron/api/contract/compare.ts), imported as types by relative
+// path rather than '@contract' because this model is also unit-tested under Node
+// (tests/unit/compare); a type import leaves nothing at run time.
+import type { AlignmentLinkView, DiffPartView, LinkSideView, PairView as ContractPairView } from '../../../../electron/api/contract/compare.js';
 import type { Decoration } from '../../reader/decorations.js';
 
-export interface LinkSide {
-  start: number;
-  end: number;
-  text: string;
-  sentenceIndexes: number[];
-}
-
-export interface DiffPart {
-  op: 'equal' | 'removed' | 'added' | 'changed';
-  a: { start: number; end: number } | null;
-  b: { start: number; end: number } | null;
-  aText: string;
-  bText: string;
-  minor: boolean;
-  marks: Array<'number' | 'name' | 'quoted'>;
-}
-
-export interface LinkView {
-  a: LinkSide;
-  b: LinkSide;
-  score: number;
-  kind: 'same' | 'variant';
-  diff: { parts: DiffPart[]; notable: Array<{ kind: 'number' | 'name' | 'quoted'; a: string; b: string }> };
-}
-
-export interface PairView {
-  a: string;
-  b: string;
-  links: LinkView[];
-}
+export type LinkSide = LinkSideView;
+export type DiffPart = DiffPartView;
+export type LinkView = AlignmentLinkView;
+/** compare.pair's answer (its timing is not needed here). */
+export type PairView = Omit<ContractPairView, 'tookMs'>;
 
 interface SentenceView {
   index: number;
@@ -167,6 +144,8 @@ export interface ColumnState {
   showDiff: boolean;
   /** Titles of the columns' documents, for tooltips. */
   titles: string[];
+  /** A sentence just jumped to (from the "only here" list), marked until the next jump. */
+  target?: { col: number; sentence: number } | null;
 }
 
 /** Which column a column's word differences are shown against: the first, or for it the second. */
@@ -185,7 +164,8 @@ export function columnDecorations(al: Alignment, col: number, sentences: readonl
   for (const s of sentences) {
     const group = groupOf.get(s.index);
     if (group === undefined) {
-      out.push({ key: `cmp-only-${s.index}`, start: s.start, end: s.end, className: 'cmp-only', attrs: { 'data-cmp-only': String(s.index), title: 'Only in this source' } });
+      const jumped = state.target?.col === col && state.target.sentence === s.index;
+      out.push({ key: `cmp-only-${s.index}`, start: s.start, end: s.end, className: jumped ? 'cmp-only cmp-target' : 'cmp-only', attrs: { 'data-cmp-only': String(s.index), title: 'Only in this source' } });
       continue;
     }
     const partners = partnersOf(al, col, s.index);
@@ -224,6 +204,17 @@ export function diffDecorations(al: Alignment, col: number): Decoration[] {
       if (!range || range.end <= range.start) return;
       const mine = (mineIsA ? p.aText : p.bText).trim();
       const theirs = (mineIsA ? p.bText : p.aText).trim();
+      if (p.op === 'equivalent') {
+        // Other words, same meaning: not a change, so not drawn as one.
+        out.push({
+          key: `cmp-d-${l.id}-${k}`,
+          start: range.start,
+          end: range.end,
+          className: 'cmp-equivalent',
+          attrs: { 'data-cmp-diff': p.op, title: theirs ? `Same meaning: the other source has “${theirs}”` : 'Same meaning' },
+        });
+        return;
+      }
       const classes = ['cmp-diff', ...p.marks.map((m) => `cmp-diff-${m}`)];
       const what = p.marks.length ? ` (${p.marks.join(', ')})` : '';
       out.push({
