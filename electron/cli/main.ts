@@ -128,8 +128,11 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     throw e;
   });
   const stop = new AbortController();
+  let stopCode = 130;
   const onSignal = (sig: NodeJS.Signals): void => {
     if (stop.signal.aborted) process.exit(sig === 'SIGINT' ? 130 : 143);
+    // The shell's convention: 128 + the signal's number.
+    stopCode = sig === 'SIGINT' ? 130 : 143;
     stop.abort();
     process.stderr.write(`\nparallax: ${sig}, stopping…\n`);
     setTimeout(() => process.exit(sig === 'SIGINT' ? 130 : 143), STOP_DEADLINE_MS).unref();
@@ -145,5 +148,5 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     },
     { signal: stop.signal },
   );
-  process.exitCode = stop.signal.aborted ? 130 : code;
+  process.exitCode = stop.signal.aborted ? stopCode : code;
 }
