@@ -4,10 +4,14 @@ import { views, type ViewProps } from './app/views';
 import { useShortcut } from './app/shortcuts';
 import { stepReaderSize } from './app/theme';
 import { TopBar } from './app/TopBar';
+import { Skeleton, type SkeletonKind } from './app/Skeleton';
 import { connectMenu } from './app/menu';
 import { ShortcutHelp, openShortcutHelp } from './app/ShortcutHelp';
 import { ErrorBoundary, ConfirmHost, Toaster } from './components';
 import { SearchPalette, openSearch } from './search/SearchPalette';
+
+/** The shape each view paints while its code loads. */
+const SKELETONS: Record<Route['view'], SkeletonKind> = { library: 'list', reader: 'text', compare: 'text', study: 'cards', notes: 'cards' };
 
 function ViewOutlet({ route, navSeq }: { route: Route; navSeq: number }) {
   const def = views[route.view];
@@ -15,13 +19,7 @@ function ViewOutlet({ route, navSeq }: { route: Route; navSeq: number }) {
   const Component = def.Component as unknown as ComponentType<ViewProps<typeof route.view>>;
   return (
     <ErrorBoundary resetKey={`${route.view}:${navSeq}`} label={`The ${def.label.toLowerCase()} view`}>
-      <Suspense
-        fallback={
-          <div className="view-loading" role="status">
-            Loading…
-          </div>
-        }
-      >
+      <Suspense fallback={<Skeleton kind={SKELETONS[route.view]} label={`Opening ${def.label.toLowerCase()}…`} />}>
         <Component route={route as never} navSeq={navSeq} />
       </Suspense>
     </ErrorBoundary>

@@ -51,6 +51,8 @@ test.describe('library', () => {
     const firstPassage = text.locator('[data-passage]').first();
     await expect(firstPassage).toHaveAttribute('data-start', /^\d+$/);
 
+    // Progress counts what was read: stay on the first screen a moment, then jump on.
+    await page.waitForTimeout(1300);
     await text.evaluate((el) => el.scrollTo({ top: el.scrollHeight / 2 }));
     await expect
       .poll(async () => {
@@ -115,5 +117,67 @@ test.describe('library', () => {
     await expect(page.getByRole('heading', { name: 'This document is not in the library' })).toBeVisible();
     await page.getByRole('button', { name: 'Go to the library' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
+  });
+
+  test('paints a skeleton at once, and asks nothing of the study feature before the list is there', async ({ openApp, page }) => {
+    const events: string[] = [];
+    await page.route('**/api/docs.list', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    page.on('request', (r) => {
+      const op = /\/api\/([\w.]+)/.exec(r.url())?.[1];
+      if (op) events.push(`start ${op}`);
+    });
+    page.on('requestfinished', (r) => {
+      const op = /\/api\/([\w.]+)/.exec(r.url())?.[1];
+      if (op === 'docs.list') events.push('done docs.list');
+    });
+    await openApp();
+    // While the list is on its way: the view's heading and a skeleton, not a bare "Loading…".
+    await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
+    await expect(page.locator('[data-skeleton]')).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Loading the library…' })).toBeAttached();
+    await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(5);
+    await expect(page.locator('[data-skeleton]')).toHaveCount(0);
+    await page.waitForTimeout(500);
+    const listed = events.indexOf('done docs.list');
+    expect(listed).toBeGreaterThanOrEqual(0);
+    const early = events.slice(0, listed).filter((e) => /^start (study|cards)\./.test(e) && e !== 'start study.status');
+    expect(early, events.join('\n')).toEqual([]);
+  });
+
+  test('a large library keeps only the rows on screen in the page, and filters and sorts them all', async ({ openApp, page, host }) => {
+    const N = 150;
+    const b64 = (t: string) => Buffer.from(t, 'utf8').toString('base64');
+    for (let from = 0; from < N; from += 50) {
+      const files = Array.from({ length: Math.min(50, N - from) }, (_, k) => {
+        const i = from + k;
+        return { name: `synthetic-${String(i).padStart(3, '0')}.txt`, dataBase64: b64(`Synthetic ${i % 2 ? 'winter' : 'summer'} report ${String(i).padStart(3, '0')}\n\nA short text number ${i} about the alliance and its plans.`) };
+      });
+      const res = await host.call<unknown[]>('docs.import', { files });
+      expect(res.ok).toBe(true);
+    }
+    await openApp();
+    await expect(page.getByText(`${N + 5} documents`)).toBeVisible();
+    const list = page.getByRole('list', { name: 'Documents' });
+    await expect(list.getByRole('listitem').first()).toBeVisible();
+    const rendered = await list.getByRole('listitem').count();
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(45);
+    // Each row says where it stands in the whole list.
+    await expect(list.getByRole('listitem').first()).toHaveAttribute('aria-setsize', String(N + 5));
+
+    await page.getByRole('combobox', { name: 'Sort by' }).selectOption('title');
+    // Scrolled to the end, the last title is there (rendered on demand), and still few rows in the DOM.
+    await page.locator('#main').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await expect(list.getByRole('link', { name: 'Synthetic winter report 149', exact: true })).toBeVisible();
+    expect(await list.getByRole('listitem').count()).toBeLessThan(45);
+
+    await page.getByRole('searchbox', { name: 'Filter' }).fill('winter');
+    await expect(page.getByText(`${N / 2} of ${N + 5} shown`)).toBeVisible();
+    expect(await list.getByRole('listitem').count()).toBeLessThan(45);
+    await page.getByRole('searchbox', { name: 'Filter' }).fill('report 149');
+    await expect(list.getByRole('listitem')).toHaveCount(1);
   });
 });

@@ -4,6 +4,7 @@ import { badgeProvidersSnapshot, navOrder, navSection, onBadgeProvidersChanged, 
 import { describeKeys } from './shortcuts';
 import { THEME_CHOICES, useThemeChoice, type ThemeChoice } from './theme';
 import { onChanged } from '../api/changes';
+import { afterViewReady } from './startup';
 import { openSearch } from '../search/SearchPalette';
 import { openShortcutHelp } from './ShortcutHelp';
 import type { ViewId } from './navigation';
@@ -24,13 +25,17 @@ function useBadges(route: Route): Partial<Record<ViewId, string>> {
   }, []);
   useEffect(() => {
     let live = true;
-    for (const [view, provider] of providers) {
-      provider()
-        .then((text) => {
-          if (live) setBadges((b) => ({ ...b, [view]: text ?? undefined }));
-        })
-        .catch(() => undefined);
-    }
+    // Badges ask other features (study) for counts: not before the view on screen has its data.
+    void afterViewReady().then(() => {
+      if (!live) return;
+      for (const [view, provider] of providers) {
+        provider()
+          .then((text) => {
+            if (live) setBadges((b) => ({ ...b, [view]: text ?? undefined }));
+          })
+          .catch(() => undefined);
+      }
+    });
     return () => {
       live = false;
     };

@@ -40,6 +40,11 @@ describe('renderer library: filter and sort', () => {
     expect(sortDocs(docs, 'outlet').map((d) => d.outlet)).toEqual(['Free Press', 'Ukrainian World Congress', null]);
   });
 
+  it('sorts numbers by value and ignores case, accents and quotes', () => {
+    const titles = ['Report 10', 'report 9', '“Écoles” report', 'ecoles 2', 'Zebra'].map((title) => doc({ title }));
+    expect(sortDocs(titles, 'title').map((d) => d.title)).toEqual(['ecoles 2', '“Écoles” report', 'report 9', 'Report 10', 'Zebra']);
+  });
+
   it('does not change the list it was given', () => {
     const before = docs.map((d) => d.title);
     sortDocs(docs, 'title');

@@ -1,79 +1,24 @@
-import { useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { DocSummary } from '@contract';
 import { api, notifyChanged, useResult } from '../../api';
-import { navigate, routeToHash } from '../../app/navigation';
+import { navigate } from '../../app/navigation';
+import { MAX_COMPARE_COLUMNS } from '../compare/limits';
 import { setSetting, useSetting } from '../../app/settings';
 import type { ViewProps } from '../../app/views';
+import { Skeleton } from '../../app/Skeleton';
+import { markViewReady } from '../../app/startup';
 import { Button, confirm, EmptyState, ErrorMessage, Progress, toast, toastError } from '../../components';
-import { formatDate, formatLength, plural } from '../../lib/format';
+import { plural } from '../../lib/format';
+import { DocList } from './DocList';
 import { deleteDocument, planDelete, undoDelete, type DeletePlan } from './deleteDocument';
 import { ACCEPTED_EXTENSIONS, importFileList } from './importFiles';
 import { ImportResults } from './ImportResults';
 import { setImportResults, useImportResults } from './importStore';
+import { READING_TOPIC } from '../reader/progress';
 import { asSortKey, filterDocs, SORTS, sortDocs, type SortKey } from './sortFilter';
 
-function progressText(p: number): string {
-  if (p <= 0) return 'Not started';
-  if (p >= 0.98) return 'Finished';
-  return `${Math.round(p * 100)}% read`;
-}
-
-interface DocRowProps {
-  doc: DocSummary;
-  fresh: boolean;
-  selected: boolean;
-  onSelect: (d: DocSummary, selected: boolean) => void;
-  onDelete: (d: DocSummary) => void;
-}
-
-function DocRow({ doc, fresh, selected, onSelect, onDelete }: DocRowProps) {
-  const date = formatDate(doc.published);
-  const route = { view: 'reader', docId: doc.id } as const;
-  return (
-    <li className={`doc-row${fresh ? ' doc-row-fresh' : ''}${selected ? ' doc-row-selected' : ''}`} data-doc-id={doc.id}>
-      <input
-        type="checkbox"
-        className="doc-select"
-        checked={selected}
-        onChange={(e) => onSelect(doc, e.target.checked)}
-        aria-label={`Select “${doc.title}” to compare`}
-      />
-      <div className="doc-main">
-        <h2 className="doc-title">
-          <a
-            href={routeToHash(route)}
-            onClick={(e) => {
-              e.preventDefault();
-              navigate(route);
-            }}
-          >
-            {doc.title}
-          </a>
-        </h2>
-        <p className="doc-meta">
-          <span className={doc.outlet ? '' : 'doc-meta-missing'}>{doc.outlet ?? 'Outlet unknown'}</span>
-          <span aria-hidden="true"> · </span>
-          <span className={date ? '' : 'doc-meta-missing'}>{date ?? 'Undated'}</span>
-          <span aria-hidden="true"> · </span>
-          <span>{formatLength(doc.words)}</span>
-          {fresh ? <span className="tag">New</span> : null}
-        </p>
-      </div>
-      <div className="doc-progress">
-        <Progress value={doc.progress} label={`Reading progress: ${progressText(doc.progress)}`} />
-        <span className="doc-progress-text" aria-hidden="true">
-          {progressText(doc.progress)}
-        </span>
-      </div>
-      <Button variant="ghost" size="sm" className="doc-delete" aria-label={`Delete “${doc.title}”`} onClick={() => onDelete(doc)}>
-        Delete
-      </Button>
-    </li>
-  );
-}
-
 export default function LibraryView(_props: ViewProps<'library'>) {
-  const docs = useResult(() => api['docs.list']({}), [], { refreshOn: ['docs'] });
+  const docs = useResult(() => api['docs.list']({}), [], { refreshOn: ['docs', READING_TOPIC] });
   const [filter, setFilter] = useState('');
   const sort = asSortKey(useSetting('library.sort', 'published'));
   const results = useImportResults();
@@ -82,8 +27,8 @@ export default function LibraryView(_props: ViewProps<'library'>) {
   const [dragging, setDragging] = useState(false);
   // Documents ticked for side-by-side reading, in the order they were ticked.
   const [selected, setSelected] = useState<string[]>([]);
-  const onSelect = (d: DocSummary, on: boolean) => setSelected((cur) => (on ? [...cur.filter((x) => x !== d.id), d.id] : cur.filter((x) => x !== d.id)));
-  const compareSelected = () => navigate({ view: 'compare', docIds: selected.slice(0, 4) });
+  const onSelect = useCallback((d: DocSummary, on: boolean) => setSelected((cur) => (on ? [...cur.filter((x) => x !== d.id), d.id] : cur.filter((x) => x !== d.id))), []);
+  const compareSelected = () => navigate({ view: 'compare', docIds: selected.slice(0, MAX_COMPARE_COLUMNS) });
   const dragDepth = useRef(0);
   const fileInput = useRef<HTMLInputElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -93,7 +38,14 @@ export default function LibraryView(_props: ViewProps<'library'>) {
     document.title = 'Library · Parallax';
   }, []);
 
-  const list = useMemo(() => sortDocs(filterDocs(docs.value ?? [], filter), sort), [docs.value, filter, sort]);
+  // Sorting is memoised apart from filtering, so typing re-filters an already sorted list; the
+  // deferred filter keeps the field responsive while a big library re-filters.
+  const deferredFilter = useDeferredValue(filter);
+  const sorted = useMemo(() => sortDocs(docs.value ?? [], sort), [docs.value, sort]);
+  const list = useMemo(() => filterDocs(sorted, deferredFilter), [sorted, deferredFilter]);
+  useEffect(() => {
+    if (docs.value) markViewReady();
+  }, [docs.value]);
   const freshIds = useMemo(() => new Set((results ?? []).flatMap((r) => ('id' in r ? [r.id] : []))), [results]);
 
   const runImport = async (files: File[]) => {
@@ -118,7 +70,7 @@ export default function LibraryView(_props: ViewProps<'library'>) {
     }
   };
 
-  const onDelete = async (doc: DocSummary) => {
+  const onDelete = useCallback(async (doc: DocSummary) => {
     let plan: DeletePlan;
     try {
       plan = await planDelete(doc);
@@ -161,7 +113,8 @@ export default function LibraryView(_props: ViewProps<'library'>) {
           }
         : undefined,
     });
-  };
+  }, []);
+  const onDeleteRow = useCallback((d: DocSummary) => void onDelete(d), [onDelete]);
 
   const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer.types).includes('Files');
   const dropHandlers = {
@@ -207,9 +160,9 @@ export default function LibraryView(_props: ViewProps<'library'>) {
               <Button
                 onClick={compareSelected}
                 disabled={selected.length < 2}
-                title={selected.length < 2 ? 'Tick two to four documents below to read them side by side' : undefined}
+                title={selected.length < 2 ? `Tick two (up to ${MAX_COMPARE_COLUMNS}) documents below to read them side by side` : selected.length > MAX_COMPARE_COLUMNS ? `Compare shows ${MAX_COMPARE_COLUMNS} side by side at most: the first ${MAX_COMPARE_COLUMNS} ticked open` : undefined}
               >
-                {selected.length >= 2 ? `Compare ${selected.length} side by side` : 'Compare selected'}
+                {selected.length > MAX_COMPARE_COLUMNS ? `Compare the first ${MAX_COMPARE_COLUMNS} (of ${selected.length})` : selected.length >= 2 ? `Compare ${selected.length} side by side` : 'Compare selected'}
               </Button>
             ) : null}
             <Button variant="primary" onClick={chooseFiles} disabled={importing !== null}>
@@ -271,11 +224,7 @@ export default function LibraryView(_props: ViewProps<'library'>) {
 
         {docs.status === 'error' && !docs.value ? <ErrorMessage error={docs.error} title="The library could not be loaded" retry={docs.reload} /> : null}
 
-        {docs.status === 'loading' && !docs.value ? (
-          <p className="view-loading" role="status">
-            Loading the library…
-          </p>
-        ) : null}
+        {docs.status === 'loading' && !docs.value ? <Skeleton inline kind="list" label="Loading the library…" /> : null}
 
         {docs.value && total === 0 ? (
           <EmptyState
@@ -302,20 +251,7 @@ export default function LibraryView(_props: ViewProps<'library'>) {
           />
         ) : null}
 
-        {list.length > 0 ? (
-          <ul className="doc-list" aria-label="Documents">
-            {list.map((d) => (
-              <DocRow
-                key={d.id}
-                doc={d}
-                fresh={freshIds.has(d.id)}
-                selected={selected.includes(d.id)}
-                onSelect={onSelect}
-                onDelete={(x) => void onDelete(x)}
-              />
-            ))}
-          </ul>
-        ) : null}
+        {list.length > 0 ? <DocList docs={list} freshIds={freshIds} selected={selected} onSelect={onSelect} onDelete={onDeleteRow} /> : null}
 
         {total > 0 ? <p className="library-hint">Drop .txt, .md or .html files anywhere here to import them.</p> : null}
       </div>

@@ -25,8 +25,6 @@ export function asSortKey(v: string): SortKey {
   return SORTS.some((s) => s.value === v) ? (v as SortKey) : 'published';
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-
 /** Lower-case, accents and quotes folded, so "Russia’s" matches "russias". */
 export function fold(s: string): string {
   return s
@@ -36,11 +34,25 @@ export function fold(s: string): string {
     .toLowerCase();
 }
 
+// Both run on every keystroke and every sort change over the whole library (10,000 documents
+// and more), so each document's folded text and sort keys are computed once per document object
+// (the list from the api keeps its objects until it is reloaded) and comparisons only compare.
+
+const haystacks = new WeakMap<DocLike, string>();
+function haystackOf(d: DocLike): string {
+  let h = haystacks.get(d);
+  if (h === undefined) {
+    h = fold([d.title, d.outlet ?? '', d.author ?? '', d.published ?? '', d.file].join(' '));
+    haystacks.set(d, h);
+  }
+  return h;
+}
+
 export function filterDocs<D extends DocLike>(docs: readonly D[], query: string): D[] {
   const words = fold(query).split(/\s+/).filter(Boolean);
   if (!words.length) return [...docs];
   return docs.filter((d) => {
-    const hay = fold([d.title, d.outlet ?? '', d.author ?? '', d.published ?? '', d.file].join(' '));
+    const hay = haystackOf(d);
     return words.every((w) => hay.includes(w));
   });
 }
@@ -50,18 +62,51 @@ export function titleKey(title: string): string {
   return title.replace(/^[\p{P}\p{S}\s]+/u, '');
 }
 
+/**
+ * A string that sorts, with plain < and >, as a person alphabetises: case, accents and quotes
+ * ignored, numbers by value ("report 9" before "report 10"). Intl.Collator does the same but
+ * costs about a microsecond per comparison, a fifth of a second for one sort of 10,000 titles.
+ */
+export function sortKey(s: string): string {
+  return fold(s).replace(/\d+/g, (n) => n.replace(/^0+(?=\d)/, '').padStart(12, '0'));
+}
+
+interface Keys {
+  title: string;
+  outlet: string | null;
+}
+const keys = new WeakMap<DocLike, Keys>();
+function keysOf(d: DocLike): Keys {
+  let k = keys.get(d);
+  if (!k) {
+    k = { title: sortKey(titleKey(d.title)), outlet: d.outlet === null ? null : sortKey(d.outlet) };
+    keys.set(d, k);
+  }
+  return k;
+}
+
+const ascending = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
 /** Sorted copy. Missing values (no date, no outlet) always go last. */
 export function sortDocs<D extends DocLike>(docs: readonly D[], key: SortKey): D[] {
-  const byTitle = (a: DocLike, b: DocLike) => collator.compare(titleKey(a.title), titleKey(b.title));
+  // Decorated once, so a comparison touches only plain fields (no map lookups, no collator).
+  type Row = { d: D; title: string; outlet: string | null };
+  const rows: Row[] = docs.map((d) => {
+    const k = keysOf(d);
+    return { d, title: k.title, outlet: k.outlet };
+  });
+  const byTitle = (a: Row, b: Row) => ascending(a.title, b.title);
   const lastIfMissing = <T,>(a: T | null, b: T | null, cmp: (x: T, y: T) => number) =>
     a === null && b === null ? 0 : a === null ? 1 : b === null ? -1 : cmp(a, b);
-  const cmp: Record<SortKey, (a: DocLike, b: DocLike) => number> = {
-    added: (a, b) => b.addedAt.localeCompare(a.addedAt) || byTitle(a, b),
+  // ISO dates compare as plain strings, newest first.
+  const newestFirst = (x: string, y: string) => ascending(y, x);
+  const cmp: Record<SortKey, (a: Row, b: Row) => number> = {
+    added: (a, b) => newestFirst(a.d.addedAt, b.d.addedAt) || byTitle(a, b),
     title: byTitle,
-    published: (a, b) => lastIfMissing(a.published, b.published, (x, y) => y.localeCompare(x)) || byTitle(a, b),
-    outlet: (a, b) => lastIfMissing(a.outlet, b.outlet, (x, y) => collator.compare(x, y)) || byTitle(a, b),
-    length: (a, b) => b.words - a.words || byTitle(a, b),
-    progress: (a, b) => b.progress - a.progress || byTitle(a, b),
+    published: (a, b) => lastIfMissing(a.d.published, b.d.published, newestFirst) || byTitle(a, b),
+    outlet: (a, b) => lastIfMissing(a.outlet, b.outlet, ascending) || byTitle(a, b),
+    length: (a, b) => b.d.words - a.d.words || byTitle(a, b),
+    progress: (a, b) => b.d.progress - a.d.progress || byTitle(a, b),
   };
-  return [...docs].sort(cmp[key]);
+  return rows.sort(cmp[key]).map((r) => r.d);
 }

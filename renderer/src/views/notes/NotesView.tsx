@@ -3,6 +3,8 @@ import type { DocSummary } from '@contract';
 import { api, notifyChanged, useResult } from '../../api';
 import { navigate, routeToHash } from '../../app/navigation';
 import type { ViewProps } from '../../app/views';
+import { Skeleton } from '../../app/Skeleton';
+import { markViewReady } from '../../app/startup';
 import { Button, EmptyState, ErrorMessage, onRadioGroupKeyDown, toast, toastError } from '../../components';
 import { formatDate, plural } from '../../lib/format';
 import { highlightActions, NoteEditor, NoteMarkdown, type HighlightColor, type HighlightView } from '../../features/highlights';
@@ -235,6 +237,9 @@ export default function NotesView({ route }: ViewProps<'notes'>) {
   const loading = !highlights.value || !notes.value || !docs.value;
   const filtering = Boolean(filter.docId || filter.color || filter.text.trim());
   const shownCount = shown.reduce((n, g) => n + g.highlights.length, 0);
+  useEffect(() => {
+    if (!loading) markViewReady();
+  }, [loading]);
 
   return (
     <div className="notes-view">
@@ -324,9 +329,7 @@ export default function NotesView({ route }: ViewProps<'notes'>) {
         {error && loading ? (
           <ErrorMessage error={error} title="Your notes could not be loaded" retry={() => (highlights.reload(), notes.reload(), docs.reload())} />
         ) : loading ? (
-          <p className="view-loading" role="status">
-            Loading your notes…
-          </p>
+          <Skeleton inline kind="cards" label="Loading your notes…" />
         ) : allHighlights.length === 0 && allNotes.length === 0 ? (
           <EmptyState
             title="No highlights or notes yet"

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { DocDetail } from '@contract';
 import { api, notifyChanged, useResult } from '../../api';
 import { navigate } from '../../app/navigation';
+import { Skeleton } from '../../app/Skeleton';
+import { markViewReady } from '../../app/startup';
 import { useShortcut } from '../../app/shortcuts';
 import { stepReaderSize, useReaderSize, READER_SIZES } from '../../app/theme';
 import type { ViewProps } from '../../app/views';
@@ -69,11 +71,7 @@ export default function ReaderView({ route, navSeq }: ViewProps<'reader'>) {
         </div>
       );
     }
-    return (
-      <p className="view-loading" role="status">
-        Opening the document…
-      </p>
-    );
+    return <Skeleton kind="text" label="Opening the document…" />;
   }
   return <Reader key={doc.id} doc={doc} route={route} navSeq={navSeq} />;
 }
@@ -100,6 +98,7 @@ function Reader({ doc, route, navSeq }: { doc: DocDetail } & ViewProps<'reader'>
   useEffect(() => {
     document.title = `${doc.title} · Parallax`;
   }, [doc.title]);
+  useEffect(() => markViewReady(), []);
 
   const scrollTo = useCallback((offset: number, flashRange?: [number, number]) => {
     const el = textRef.current;
@@ -339,7 +338,7 @@ function Reader({ doc, route, navSeq }: { doc: DocDetail } & ViewProps<'reader'>
           </p>
           <ol>
             {contents.map((c, i) => (
-              <li key={c.passageIndex}>
+              <li key={c.passageIndex} data-depth={c.depth}>
                 <a
                   href={`#p-${c.passageIndex}`}
                   className={`contents-link contents-${c.kind}`}
