@@ -20,7 +20,14 @@ export interface PassageView {
   index: number;
   start: number;
   end: number;
+  /** 'meta' is page furniture (banners, share counts): kept for provenance, not read. */
   kind: 'heading' | 'paragraph' | 'list-item' | 'quote' | 'meta';
+  /** Heading level 1-6 (1 = a book's chapter) when the source gave one. */
+  level?: number;
+  /** Page label the passage starts on (PDF), for citing "p. 12". */
+  page?: string;
+  /** Bold ('strong') and italic ('em') in document offsets. */
+  marks?: Array<{ start: number; end: number; kind: 'strong' | 'em' }>;
 }
 
 export interface SentenceView {

@@ -9,7 +9,7 @@ export interface PassageTextProps {
   text: string;
   passages: PassageView[];
   decorations?: readonly Decoration[];
-  /** Heading level for passages of kind 'heading' (default 2; the document title is h1). */
+  /** Element level of a top-level heading (default 2; the document title is h1); deeper source levels go below it. */
   headingLevel?: 2 | 3;
   className?: string;
 }
@@ -46,10 +46,24 @@ interface PassageProps {
   decorations: readonly Decoration[];
   signature: string;
   headingLevel: 2 | 3;
+  /** Set on the first passage of a new page (PDF): drawn as a "p. 12" marker that is not text. */
+  pageStart?: string;
+}
+
+type HeadingTag = 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
+
+/** A source heading of level L sits L-1 levels under the view's top heading level, h6 at most. */
+function headingTag(base: 2 | 3, level: number | undefined): HeadingTag {
+  return `h${Math.min(6, base + Math.max(0, (level ?? 1) - 1))}` as HeadingTag;
+}
+
+/** Bold and italic from the source, drawn like decorations so selections still map to offsets. */
+function markDecorations(p: PassageView): Decoration[] {
+  return (p.marks ?? []).map((m, i) => ({ key: `mark-${p.index}-${i}`, start: m.start, end: m.end, className: `mark-${m.kind}` }));
 }
 
 const Passage = memo(
-  function Passage({ text, passage, decorations, headingLevel }: PassageProps) {
+  function Passage({ text, passage, decorations, headingLevel, pageStart }: PassageProps) {
     const segments = segmentRange(passage.start, passage.end, decorations);
     const plain = segments.length === 1 && segments[0].decorations.length === 0;
     const children = plain
@@ -70,11 +84,14 @@ const Passage = memo(
       'data-end': passage.end,
       'data-passage': passage.index,
       id: `p-${passage.index}`,
-      className: `passage passage-${passage.kind}`,
+      className: `passage passage-${passage.kind}${pageStart ? ' page-start' : ''}`,
+      ...(pageStart ? { 'data-page': pageStart } : {}),
     };
     switch (passage.kind) {
-      case 'heading':
-        return headingLevel === 2 ? <h2 {...common}>{children}</h2> : <h3 {...common}>{children}</h3>;
+      case 'heading': {
+        const Tag = headingTag(headingLevel, passage.level);
+        return <Tag {...common}>{children}</Tag>;
+      }
       case 'list-item':
         return <li {...common}>{children}</li>;
       case 'quote':
@@ -83,7 +100,7 @@ const Passage = memo(
         return <p {...common}>{children}</p>;
     }
   },
-  (a, b) => a.text === b.text && a.passage === b.passage && a.signature === b.signature && a.headingLevel === b.headingLevel,
+  (a, b) => a.text === b.text && a.passage === b.passage && a.signature === b.signature && a.headingLevel === b.headingLevel && a.pageStart === b.pageStart,
 );
 
 type Block = { kind: 'single'; passage: PassageView } | { kind: 'list'; items: PassageView[] };
@@ -91,6 +108,9 @@ type Block = { kind: 'single'; passage: PassageView } | { kind: 'list'; items: P
 function blocksOf(passages: PassageView[]): Block[] {
   const out: Block[] = [];
   for (const p of passages) {
+    // Page furniture (site banners, share counts, hashtags) stays in the stored text for
+    // provenance but is not part of what a person reads.
+    if (p.kind === 'meta') continue;
     const last = out[out.length - 1];
     if (p.kind === 'list-item' && last?.kind === 'list') last.items.push(p);
     else if (p.kind === 'list-item') out.push({ kind: 'list', items: [p] });
@@ -116,10 +136,21 @@ export function PassageText({ text, passages, decorations = [], headingLevel = 2
   const perPassage = useMemo(() => {
     const sorted = [...decorations].filter((d) => d.end > d.start).sort((a, b) => a.start - b.start);
     return passages.map((p) => {
-      const ds = sorted.filter((d) => d.start < p.end && d.end > p.start);
+      const ds = [...markDecorations(p), ...sorted.filter((d) => d.start < p.end && d.end > p.start)];
       return { ds, sig: decoSignature(ds) };
     });
   }, [decorations, passages]);
+
+  // The page each passage starts, where it differs from the passage before (PDF imports).
+  const pageStarts = useMemo(() => {
+    const out = new Map<number, string>();
+    let last: string | undefined;
+    for (const p of passages) {
+      if (p.page !== undefined && p.page !== last && p.kind !== 'meta') out.set(p.index, p.page);
+      if (p.page !== undefined) last = p.page;
+    }
+    return out;
+  }, [passages]);
 
   const onClick = useCallback((e: MouseEvent<HTMLDivElement>) => {
     // Innermost decoration first, then outer ones, so nested highlights get the click they sit under.
@@ -146,6 +177,7 @@ export function PassageText({ text, passages, decorations = [], headingLevel = 2
         decorations={perPassage[i]?.ds ?? []}
         signature={perPassage[i]?.sig ?? ''}
         headingLevel={headingLevel}
+        pageStart={pageStarts.get(p.index)}
       />
     );
   };

@@ -2,7 +2,7 @@
 export interface ContentsSource {
   text: string;
   words: number;
-  passages: ReadonlyArray<{ index: number; start: number; end: number; kind: string }>;
+  passages: ReadonlyArray<{ index: number; start: number; end: number; kind: string; level?: number }>;
 }
 
 export interface ContentsEntry {
@@ -10,7 +10,13 @@ export interface ContentsEntry {
   label: string;
   kind: 'heading' | 'passage';
   passageIndex: number;
+  /** Nesting depth for display: 1 for a chapter or top heading, 2 for a section under it. */
+  depth: number;
 }
+
+// An imported book or report (EPUB chapters, DOCX or HTML headings) carries heading levels:
+// its contents are its headings down to this level, nested.
+const MAX_TOC_LEVEL = 3;
 
 /** A document is "long" when a table of passages helps more than it distracts. */
 export function isLong(doc: Pick<ContentsSource, 'words' | 'passages'>): boolean {
@@ -35,11 +41,23 @@ function headingsStructure(doc: Pick<ContentsSource, 'text' | 'passages'>): bool
  * labelled with its opening words.
  */
 export function contentsOf(doc: Pick<ContentsSource, 'text' | 'passages'>): ContentsEntry[] {
+  const leveled = doc.passages.filter((p) => p.kind === 'heading' && p.level !== undefined && p.level <= MAX_TOC_LEVEL);
+  if (leveled.length >= 2) {
+    const top = Math.min(...leveled.map((p) => p.level ?? 1));
+    return leveled.map((p) => ({
+      start: p.start,
+      passageIndex: p.index,
+      kind: 'heading',
+      depth: (p.level ?? top) - top + 1,
+      label: firstWords(doc.text.slice(p.start, p.end), 14),
+    }));
+  }
   const chosen = headingsStructure(doc) ? doc.passages.filter((p) => p.kind === 'heading') : doc.passages.filter((p) => p.kind !== 'meta');
   return chosen.map((p) => ({
     start: p.start,
     passageIndex: p.index,
     kind: p.kind === 'heading' ? 'heading' : 'passage',
+    depth: 1,
     label: firstWords(doc.text.slice(p.start, p.end), p.kind === 'heading' ? 14 : 8),
   }));
 }
