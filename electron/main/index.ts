@@ -7,6 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { createDispatcher, type Dispatcher } from '../api/handlers.js';
+import { listBackups, restoreLibrary } from '../core/db/backup.js';
+import { DamagedLibraryError } from '../core/db/integrity.js';
 import { DB_FILE_NAME } from '../core/db/open.js';
 import { openLibrary, type Library } from '../core/library.js';
 import { startStudyBackground } from '../core/study/index.js';
@@ -17,7 +19,14 @@ import { buildMenuTemplate } from './menu.js';
 import { IMPORT_DIALOG_FILTERS, importPickedFiles } from './native-import.js';
 import { serveRendererRequest } from './renderer-files.js';
 import { hardenSession, hardenWebContents } from './security.js';
-import { bindingLoadMessage, electronSqliteBindingPath, libraryOpenMessage, missingBindingMessage, type StartupMessage } from './startup.js';
+import {
+  bindingLoadMessage,
+  damagedLibraryPrompt,
+  electronSqliteBindingPath,
+  libraryOpenMessage,
+  missingBindingMessage,
+  type StartupMessage,
+} from './startup.js';
 import { APP_SCHEME, isRendererUrl } from '../common/web-policy.js';
 import { createMainWindow } from './window.js';
 
@@ -31,6 +40,8 @@ const appRoot = path.resolve(here, '..', '..', '..');
 const rendererRoot = path.join(appRoot, 'dist', 'renderer');
 const preloadPath = path.join(appRoot, 'dist', 'preload', 'index.cjs');
 const iconPath = path.join(appRoot, 'build', 'icon.png');
+
+const STOP_DEADLINE_MS = 1700;
 
 // --- before ready -------------------------------------------------------------------------
 
@@ -57,6 +68,7 @@ if (!isFirstInstance) app.quit();
 let mainWindow: BrowserWindow | null = null;
 let library: Library | null = null;
 let dispatcher: Dispatcher | null = null;
+let readOnlyTitle = false;
 let resolveDispatcher: (d: Dispatcher) => void = () => {};
 const dispatcherReady = new Promise<Dispatcher>((resolve) => {
   resolveDispatcher = resolve;
@@ -107,12 +119,47 @@ function useElectronSqlite(): void {
   process.env.PARALLAX_SQLITE_BINDING = binding;
 }
 
+/**
+ * A damaged library is never written: the person chooses to open it read-only (read and export
+ * what is left), to restore the newest backup (the damaged file is kept), or to quit.
+ */
+async function openDamaged(error: unknown, dbPath: string): Promise<Library> {
+  const prompt = damagedLibraryPrompt(error, dbPath, listBackups(dbPath), error instanceof DamagedLibraryError);
+  if (!prompt) fatal(libraryOpenMessage(error, dbPath));
+  log(`[parallax] ${prompt.title}: ${prompt.detail}`);
+  const { response } = await dialog.showMessageBox({
+    type: 'warning',
+    title: prompt.title,
+    message: prompt.message,
+    detail: prompt.detail,
+    buttons: prompt.buttons,
+    defaultId: 0,
+    cancelId: prompt.buttons.length - 1,
+    noLink: true,
+  });
+  const choice = prompt.choices[response] ?? 'quit';
+  if (choice === 'read-only') {
+    readOnlyTitle = true;
+    return openLibrary({ dataDir: app.getPath('userData'), readonly: true, allowDamaged: true });
+  }
+  if (choice === 'restore' && prompt.restoreFrom) {
+    await restoreLibrary(prompt.restoreFrom, dbPath);
+    return openLibrary({ dataDir: app.getPath('userData') });
+  }
+  app.exit(1);
+  throw new Error('quit');
+}
+
 async function openTheLibrary(): Promise<void> {
   const dbPath = path.join(dataDir, DB_FILE_NAME);
   try {
     library = await openLibrary({ dataDir: app.getPath('userData') });
   } catch (e) {
-    fatal(libraryOpenMessage(e, dbPath));
+    try {
+      library = await openDamaged(e, dbPath);
+    } catch (again) {
+      fatal(libraryOpenMessage(again, dbPath));
+    }
   }
   dispatcher = createDispatcher(library, log);
   // Cards are prepared off the event loop, after changes and at first start (ended by library.close()).
@@ -130,7 +177,7 @@ function showMainWindow(): void {
   mainWindow = createMainWindow({
     preloadPath,
     stateDir: dataDir,
-    title: APP_NAME,
+    title: readOnlyTitle ? `${APP_NAME} (read-only: the library is damaged)` : APP_NAME,
     ...(process.platform === 'linux' && fs.existsSync(iconPath) ? { iconPath } : {}),
   });
   mainWindow.on('closed', () => {
@@ -158,6 +205,16 @@ function start(): void {
   app.on('activate', () => {
     if (app.isReady() && library) showMainWindow();
   });
+
+  // SIGTERM / Ctrl+C in the terminal: quit the way the menu does (the library closes cleanly
+  // below), and leave within 2 s whatever runs.
+  const onSignal = (sig: string): void => {
+    log(`[parallax] ${sig}: quitting.`);
+    setTimeout(() => app.exit(0), STOP_DEADLINE_MS).unref();
+    app.quit();
+  };
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  process.on('SIGINT', () => onSignal('SIGINT'));
 
   let closing = false;
   app.on('will-quit', (event) => {

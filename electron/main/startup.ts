@@ -69,3 +69,57 @@ export function libraryOpenMessage(error: unknown, dbPath: string): StartupMessa
     message: `${detail}\n\nLibrary file: ${dbPath}\nNothing was changed. Quit and try again; if this keeps happening, move the file aside.`,
   };
 }
+
+export type DamagedChoice = 'read-only' | 'restore' | 'quit';
+
+export interface DamagedLibraryPrompt {
+  title: string;
+  message: string;
+  detail: string;
+  /** Button labels, in order; `choices[i]` is what button i does. */
+  buttons: string[];
+  choices: DamagedChoice[];
+  /** The backup the restore button brings back (the newest one). */
+  restoreFrom: string | null;
+}
+
+/**
+ * The question for a library that cannot be opened as it is (damaged, 0 bytes, not a database):
+ * open it read-only (to read and export what is still there), restore the newest backup, or quit.
+ * Null for any other failure (those get libraryOpenMessage).
+ */
+export function damagedLibraryPrompt(
+  error: unknown,
+  dbPath: string,
+  backups: ReadonlyArray<{ file: string; at: string }>,
+  readable: boolean,
+): DamagedLibraryPrompt | null {
+  if (!isParallaxError(error) || error.code !== 'DB_CORRUPT') return null;
+  const newest = backups.at(-1) ?? null;
+  const buttons: string[] = [];
+  const choices: DamagedChoice[] = [];
+  if (readable) {
+    buttons.push('Open read-only');
+    choices.push('read-only');
+  }
+  if (newest) {
+    buttons.push(`Restore the backup of ${newest.at.slice(0, 16).replace('T', ' ')} UTC`);
+    choices.push('restore');
+  }
+  buttons.push('Quit');
+  choices.push('quit');
+  const options = [
+    readable ? 'Open it read-only to read it and export your notes and highlights (nothing will be written to it).' : null,
+    newest
+      ? `Restore the newest backup (${newest.file}); the damaged file is kept beside it, never deleted.`
+      : 'There is no backup of this library to restore.',
+  ].filter((x): x is string => x !== null);
+  return {
+    title: readable ? 'Your library is damaged' : 'Parallax cannot read its library',
+    message: readable ? 'Parallax found damage in your library and has not written to it.' : 'The library file is not a Parallax library.',
+    detail: `${error.message}\n\n${options.join('\n')}\n\nFile: ${dbPath}`,
+    buttons,
+    choices,
+    restoreFrom: newest?.file ?? null,
+  };
+}
