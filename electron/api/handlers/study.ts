@@ -17,6 +17,7 @@ import {
   listCards,
   pendingGeneration,
   previewCard,
+  readConnection,
   refreshCards,
   restoreCard,
   revertCard,
@@ -38,7 +39,8 @@ function requireDocument(db: Db, id: string): void {
 }
 
 export const studyHandlers: HandlerTable<typeof studyContract> = {
-  'study.keyPassages': ({ docId, limit }, { lib }) => keyPassages(lib.db, docId, { limit }),
+  // The analysis behind key passages may compute compare's statements: on a read-only connection.
+  'study.keyPassages': ({ docId, limit }, { lib }) => keyPassages(readConnection(lib), docId, { limit }),
 
   'cards.list': ({ docId, state, kind }, { lib }) => {
     if (docId !== undefined) requireDocument(lib.db, docId);

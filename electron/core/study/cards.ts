@@ -4,10 +4,10 @@ import { inTransaction } from '../db/open.js';
 import { ParallaxError } from '../errors.js';
 import { getDocument, getPassages, getSentences } from '../corpus/store.js';
 import { listHighlights } from '../annotate/index.js';
-import { analyseLibrary } from './analysis.js';
-import { BLANK, generateCards, type GeneratedCard } from './generate.js';
+import { pendingGeneration, refreshGeneratedCards, type SyncSummary } from './sync.js';
 import { buildUnits } from './units.js';
-import type { Card, CardKind, CardSourceView, CardState } from './types.js';
+import { siblingGroups, siblingKeysOf } from './siblingKeys.js';
+import { BLANK, type Card, type CardKind, type CardSourceView, type CardState } from './types.js';
 
 // Cards in the database: generated ones kept in step with the library, the reader's own, and
 // everything the reader does to them. A rebuild never overwrites or deletes what the reader
@@ -35,6 +35,9 @@ export interface CardRow extends StoredState {
   prompt: string;
   answer: string;
   alternatives: string;
+  /** JSON arrays (migration 0008); absent on a database from before it. */
+  options?: string;
+  answers?: string;
   passage: string;
   answer_key: string;
   gen_prompt: string | null;
@@ -64,7 +67,6 @@ const STATES: CardState[] = ['new', 'learning', 'review', 'relearning'];
 export const stateName = (n: number): CardState => STATES[n] ?? 'new';
 export const stateNumber = (s: CardState): number => STATES.indexOf(s);
 
-const META_GENERATED = 'cards.generatedFrom';
 
 export function sourceLabel(title: string, outlet: string | null): string {
   if (outlet) return outlet;
@@ -102,17 +104,22 @@ function sourcesOf(db: Db, ids: string[]): Map<string, CardSourceView[]> {
   return out;
 }
 
-export function toCard(row: CardRow, sources: CardSourceView[]): Card {
+export function toCard(row: CardRow, sources: CardSourceView[], siblingKeys: string[] = []): Card {
+  const options = parseList(row.options ?? '[]');
   return {
     id: row.id,
     kind: row.kind,
     prompt: row.prompt,
     answer: row.answer,
     alternatives: parseList(row.alternatives),
+    options,
+    answers: options.length ? parseList(row.answers ?? '[]') : [],
+    choice: options.length === 0 ? null : row.kind === 'which-sources' ? 'all' : 'one',
     passage: row.passage,
     sources,
     docIds: [...new Set(sources.map((s) => s.docId))],
     reasons: parseList(row.reasons),
+    siblingKeys,
     origin: row.origin,
     edited: row.edited === 1,
     suspended: row.suspended === 1,
@@ -142,11 +149,10 @@ export function requireCardRow(db: Db, id: string): CardRow {
 }
 
 export function rowsToCards(db: Db, rows: CardRow[]): Card[] {
-  const sources = sourcesOf(
-    db,
-    rows.map((r) => r.id),
-  );
-  return rows.map((r) => toCard(r, sources.get(r.id) ?? []));
+  const ids = rows.map((r) => r.id);
+  const sources = sourcesOf(db, ids);
+  const keys = siblingKeysOf(db, ids);
+  return rows.map((r) => toCard(r, sources.get(r.id) ?? [], keys.get(r.id) ?? []));
 }
 
 export function getCard(db: Db, id: string): Card {
@@ -160,7 +166,7 @@ export interface CardFilter {
   now?: Date;
 }
 
-/** Cards in deck order (best first), deleted ones only when asked for. */
+/** Cards in deck order (best first, siblings together after the best of them), deleted ones only when asked for. */
 export function listCards(db: Db, filter: CardFilter = {}): Card[] {
   const where: string[] = [];
   const params: Array<string | number> = [];
@@ -183,12 +189,26 @@ export function listCards(db: Db, filter: CardFilter = {}): Card[] {
     params.push(filter.docId);
   }
   const rows = db.prepare(`SELECT c.* FROM cards c WHERE ${where.join(' AND ')} ORDER BY c.score DESC, c.created_at, c.id`).all(...params) as CardRow[];
-  return rowsToCards(db, rows);
-}
-
-function touched(db: Db, row: CardRow): boolean {
-  if (row.edited || row.suspended || row.deleted || row.reps > 0) return true;
-  return db.prepare('SELECT 1 FROM review_log WHERE card_id = ? LIMIT 1').get(row.id) !== undefined;
+  const cards = rowsToCards(db, rows);
+  const groups = siblingGroups(
+    cards.map((c) => c.id),
+    new Map(cards.map((c) => [c.id, c.siblingKeys])),
+  );
+  if (!groups.size) return cards;
+  // Each sibling group stands where its best card stands; the others follow it.
+  const members = new Map<string, Card[]>();
+  for (const c of cards) {
+    const g = groups.get(c.id);
+    if (!g) continue;
+    const list = members.get(g);
+    if (list) list.push(c);
+    else members.set(g, [c]);
+  }
+  return cards.flatMap((c) => {
+    const g = groups.get(c.id);
+    if (!g) return [c];
+    return g === c.id ? (members.get(g) ?? [c]) : [];
+  });
 }
 
 function newCardId(db: Db, fingerprint: string | null): string {
@@ -207,123 +227,21 @@ function writeSources(db: Db, id: string, sources: Array<{ docId: string; start:
   sources.forEach((s, i) => ins.run(id, s.docId, s.start, s.end, i));
 }
 
-export interface SyncSummary {
-  added: number;
-  updated: number;
-  removed: number;
-  kept: number;
-  total: number;
-}
+// The sync of generated cards lives in sync.ts (per-document, incremental); these two stay as
+// thin wrappers until every caller uses refreshGeneratedCards / pendingGeneration.
+export type { SyncSummary } from './sync.js';
 
-/**
- * Bring the generated cards in line with what the generator makes now. Matching is by
- * fingerprint, then by the same answer from an overlapping source (a reworded sentence).
- */
-export function syncGeneratedCards(db: Db, generated: GeneratedCard[], now: Date, fromFingerprint: string): SyncSummary {
-  const at = now.toISOString();
-  return inTransaction(db, () => {
-    const existing = db.prepare("SELECT * FROM cards WHERE origin = 'generated'").all() as CardRow[];
-    const byFp = new Map(existing.filter((r) => r.fingerprint).map((r) => [r.fingerprint as string, r]));
-    const byAnswer = new Map<string, CardRow[]>();
-    for (const r of existing) byAnswer.set(`${r.kind}|${r.answer_key}`, [...(byAnswer.get(`${r.kind}|${r.answer_key}`) ?? []), r]);
-    const sourceRows = db.prepare("SELECT s.card_id, s.doc_id, s.start, s.end FROM card_sources s JOIN cards c ON c.id = s.card_id WHERE c.origin = 'generated'").all() as Array<{
-      card_id: string;
-      doc_id: string;
-      start: number;
-      end: number;
-    }>;
-    const spans = new Map<string, Array<{ doc_id: string; start: number; end: number }>>();
-    for (const s of sourceRows) spans.set(s.card_id, [...(spans.get(s.card_id) ?? []), s]);
-    const matched = new Set<string>();
-    const summary: SyncSummary = { added: 0, updated: 0, removed: 0, kept: 0, total: 0 };
-    const update = db.prepare(
-      `UPDATE cards SET fingerprint = ?, prompt = CASE WHEN edited = 1 THEN prompt ELSE ? END, answer = CASE WHEN edited = 1 THEN answer ELSE ? END,
-         alternatives = CASE WHEN edited = 1 THEN alternatives ELSE ? END, passage = ?, answer_key = ?, gen_prompt = ?, gen_answer = ?, score = ?, reasons = ?,
-         orphaned = 0, updated_at = CASE WHEN prompt = ? AND answer = ? AND passage = ? THEN updated_at ELSE ? END
-       WHERE id = ?`,
-    );
-    const insert = db.prepare(
-      `INSERT INTO cards (id, fingerprint, origin, kind, prompt, answer, alternatives, passage, answer_key, gen_prompt, gen_answer, score, reasons, created_at, updated_at)
-       VALUES (?, ?, 'generated', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const generatedFps = new Set(generated.map((g) => g.fingerprint));
-    const done = new Set<string>();
-    for (const g of generated) {
-      if (done.has(g.fingerprint)) continue;
-      done.add(g.fingerprint);
-      let row = byFp.get(g.fingerprint);
-      if (!row) {
-        // The same answer from an overlapping source: the sentence was reworded or merged.
-        row = (byAnswer.get(`${g.kind}|${g.answerKey}`) ?? []).find(
-          (r) =>
-            !matched.has(r.id) &&
-            !(r.fingerprint && generatedFps.has(r.fingerprint)) &&
-            (spans.get(r.id) ?? []).some((s) => g.sources.some((t) => t.docId === s.doc_id && t.start < s.end && s.start < t.end)),
-        );
-      }
-      if (row) {
-        matched.add(row.id);
-        update.run(
-          g.fingerprint,
-          g.prompt,
-          g.answer,
-          JSON.stringify(g.alternatives),
-          g.passage,
-          g.answerKey,
-          g.prompt,
-          g.answer,
-          g.score,
-          JSON.stringify(g.reasons),
-          g.prompt,
-          g.answer,
-          g.passage,
-          at,
-          row.id,
-        );
-        writeSources(db, row.id, g.sources);
-        summary.updated++;
-        continue;
-      }
-      const id = newCardId(db, g.fingerprint);
-      insert.run(id, g.fingerprint, g.kind, g.prompt, g.answer, JSON.stringify(g.alternatives), g.passage, g.answerKey, g.prompt, g.answer, g.score, JSON.stringify(g.reasons), at, at);
-      writeSources(db, id, g.sources);
-      matched.add(id);
-      summary.added++;
-    }
-    for (const r of existing) {
-      if (matched.has(r.id)) continue;
-      if (touched(db, r)) {
-        if (!r.deleted && !r.orphaned) db.prepare('UPDATE cards SET orphaned = 1 WHERE id = ?').run(r.id);
-        summary.kept++;
-      } else {
-        db.prepare('DELETE FROM cards WHERE id = ?').run(r.id);
-        summary.removed++;
-      }
-    }
-    db.prepare('INSERT INTO study_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(META_GENERATED, fromFingerprint);
-    summary.total = (db.prepare('SELECT count(*) AS n FROM cards WHERE deleted = 0').get() as { n: number }).n;
-    return summary;
-  });
-}
-
-/** Generate (or regenerate) the deck from the library as it is now. */
-export function regenerateCards(db: Db, now = new Date(), options: { withStatements?: boolean } = {}): SyncSummary {
-  const analysis = analyseLibrary(db, options);
-  return syncGeneratedCards(db, generateCards(analysis), now, analysis.fingerprint);
-}
-
-/**
- * Make sure the generated cards reflect the library: on first use, and after documents,
- * highlights or the alignment changed. Cheap when nothing changed.
- */
-export function ensureCards(db: Db, now = new Date()): SyncSummary | null {
-  const analysis = analyseLibrary(db);
-  const row = db.prepare('SELECT value FROM study_meta WHERE key = ?').get(META_GENERATED) as { value: string } | undefined;
-  if (row && row.value === analysis.fingerprint) return null;
-  // The fingerprint covers document versions and highlight positions, so a moved highlight
-  // is noticed here; its cards follow it before the deck is brought up to date.
+/** Remake every document's generated cards (thin wrapper over refreshGeneratedCards). */
+export function regenerateCards(db: Db, now = new Date(), _options: { withStatements?: boolean } = {}): SyncSummary {
   followHighlights(db);
-  return syncGeneratedCards(db, generateCards(analysis), now, analysis.fingerprint);
+  return refreshGeneratedCards(db, { all: true, now });
+}
+
+/** Bring the generated cards up to date when documents changed; null when nothing was stale. */
+export function ensureCards(db: Db, now = new Date()): SyncSummary | null {
+  if (pendingGeneration(db).pending === 0) return null;
+  followHighlights(db);
+  return refreshGeneratedCards(db, { now });
 }
 
 export interface CardEdit {
@@ -416,6 +334,20 @@ export function followHighlights(db: Db): void {
   }
 }
 
+const WORD = /[\p{L}\p{N}\p{M}'’-]/u;
+
+/** [start, end) widened to whole words (letters, digits, inner hyphens and apostrophes), then
+ * trimmed of the spaces and punctuation at its edges. */
+export function snapToWords(text: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  let e = end;
+  while (s > 0 && WORD.test(text[s - 1] as string) && WORD.test(text[s] ?? ' ')) s--;
+  while (e < text.length && WORD.test(text[e] as string) && WORD.test(text[e - 1] ?? ' ')) e++;
+  while (s < e && !/[\p{L}\p{N}]/u.test(text[s] as string)) s++;
+  while (e > s && !/[\p{L}\p{N}]/u.test(text[e - 1] as string)) e--;
+  return e > s ? { start: s, end: e } : { start, end };
+}
+
 /**
  * A cloze card from a highlight: the reader picks the words to hide ([start, end) in the
  * document, inside the highlight); the prompt is the highlight's sentence(s) with them blanked.
@@ -424,12 +356,13 @@ export function cardFromHighlight(db: Db, input: { highlightId: string; start: n
   const h = listHighlights(db).find((x) => x.id === input.highlightId);
   if (!h) throw new ParallaxError('NOT_FOUND', `No highlight with id ${input.highlightId} exists; it may have been deleted.`);
   if (h.orphan) throw new ParallaxError('INVALID_INPUT', 'This highlight no longer matches its document text, so a card cannot be made from it.');
-  const { start, end } = input;
-  if (!(start >= h.start && end <= h.end && end > start)) {
+  if (!(input.start >= h.start && input.end <= h.end && input.end > input.start)) {
     throw new ParallaxError('INVALID_INPUT', 'Choose words inside the highlight to hide.');
   }
   const doc = getDocument(db, h.docId);
   if (!doc) throw new ParallaxError('NOT_FOUND', `No document with id ${h.docId} is in the library.`);
+  // The blank is whole words: a choice that cuts a word is widened to it.
+  const { start, end } = snapToWords(doc.text, input.start, input.end);
   const hidden = doc.text.slice(start, end);
   if (!/[\p{L}\p{N}]/u.test(hidden)) throw new ParallaxError('INVALID_INPUT', 'The words to hide must contain at least one letter or digit.');
   // The sentence(s) around the highlight give the blank its context.

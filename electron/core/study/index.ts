@@ -35,6 +35,7 @@ export { checkAnswer, normaliseAnswer } from './answer.js';
 export { checkChoice } from './choice.js';
 export { refreshCards, pendingGeneration, type RefreshOptions } from './background/refresh.js';
 export { startStudyBackground, studyBackgroundOf, StudyBackground } from './background/index.js';
+export { readConnection } from './readConnection.js';
 export { exportAnki, exportJson, ANKI_DECK, type AnkiFile, type JsonExport } from './export.js';
 export { analyseLibrary } from './analysis.js';
 export type { GeneratedCard } from './generate.js';

@@ -8,6 +8,7 @@ import { NoteEditor } from './NoteEditor';
 import { NoteMarkdown } from './NoteMarkdown';
 import { closePopover, type PopoverState } from './store';
 import type { HighlightView } from './types';
+import { openCardFromHighlight } from '../../views/study/fromHighlightHost';
 
 const GAP = 8;
 const MARGIN = 8;
@@ -194,6 +195,18 @@ export function HighlightPopover({ state }: { state: PopoverState }) {
             <Button size="sm" onClick={() => void copyWithCitation(h.exact, state.doc)} title="Copy with citation (C)">
               Copy with citation
             </Button>
+            {!h.orphan ? (
+              <Button
+                size="sm"
+                onClick={() => {
+                  closePopover();
+                  openCardFromHighlight(h.id);
+                }}
+                title="Make a flashcard: choose the words to hide"
+              >
+                Make card
+              </Button>
+            ) : null}
             <Button variant="danger" size="sm" onClick={() => void remove()} title="Delete (Delete key)">
               Delete
             </Button>

@@ -72,7 +72,38 @@ function CardEditor({ card, onDone }: { card: CardView; onDone: () => void }) {
   );
 }
 
-function CardRow({ card, docTitles }: { card: CardView; docTitles: Map<string, string> }) {
+/** Where a card stands in its sibling group (cards sharing a sentence, statement or highlight). */
+interface SiblingPlace {
+  index: number;
+  size: number;
+}
+
+/**
+ * Sibling groups of a list in which the core put siblings next to each other: a card joins the
+ * group before it when it shares a key with any card of that group.
+ */
+function siblingPlaces(cards: readonly CardView[]): Map<string, SiblingPlace> {
+  const out = new Map<string, SiblingPlace>();
+  let group: CardView[] = [];
+  let keys = new Set<string>();
+  const close = () => {
+    if (group.length > 1) group.forEach((c, i) => out.set(c.id, { index: i, size: group.length }));
+  };
+  for (const c of cards) {
+    if (group.length && c.siblingKeys.some((k) => keys.has(k))) {
+      group.push(c);
+    } else {
+      close();
+      group = [c];
+      keys = new Set();
+    }
+    for (const k of c.siblingKeys) keys.add(k);
+  }
+  close();
+  return out;
+}
+
+function CardRow({ card, docTitles, sibling }: { card: CardView; docTitles: Map<string, string>; sibling?: SiblingPlace }) {
   const [editing, setEditing] = useState(false);
   const short = card.answer.length > 40 ? `${card.answer.slice(0, 39)}…` : card.answer;
   const act = async (fn: () => ReturnType<(typeof api)['cards.update']>, message: string, undo?: () => ReturnType<(typeof api)['cards.update']>) => {
@@ -100,8 +131,16 @@ function CardRow({ card, docTitles }: { card: CardView; docTitles: Map<string, s
     });
   };
   return (
-    <li className={`study-row${card.suspended ? ' study-row-suspended' : ''}`} data-card-id={card.id}>
+    <li
+      className={`study-row${card.suspended ? ' study-row-suspended' : ''}${sibling ? ` study-row-sibling${sibling.index === 0 ? ' study-row-sibling-first' : ''}${sibling.index === sibling.size - 1 ? ' study-row-sibling-last' : ''}` : ''}`}
+      data-card-id={card.id}
+    >
       <div className="study-row-meta">
+        {sibling ? (
+          <span className="study-sibling-mark" title="Cards from the same sentence, statement or highlight: a review session shows only one of them a day">
+            <span aria-hidden="true">⧉ </span>sibling {sibling.index + 1} of {sibling.size}
+          </span>
+        ) : null}
         <span className="tag">{KIND_LABEL[card.kind]}</span>
         <span>{card.suspended ? 'Suspended' : STATE_LABEL[card.state]}</span>
         {card.due && card.state !== 'new' ? <span>due {formatDate(card.due)}</span> : null}
@@ -116,6 +155,17 @@ function CardRow({ card, docTitles }: { card: CardView; docTitles: Map<string, s
           <p className="study-row-prompt">
             <PromptText text={card.prompt} />
           </p>
+          {card.options.length ? (
+            <p className="study-row-options">
+              <span className="visually-hidden">Options: </span>
+              {card.options.map((o, i) => (
+                <span key={o}>
+                  {i > 0 ? ' · ' : ''}
+                  {card.answers.includes(o) ? <strong>{o}</strong> : o}
+                </span>
+              ))}
+            </p>
+          ) : null}
           <p className="study-row-answer">
             <span className="visually-hidden">Answer: </span>
             {card.answer}
@@ -180,6 +230,7 @@ export function CardList({ docs }: { docs: DocSummary[] }) {
     const list = cards.value ?? [];
     return words.length ? list.filter((c) => words.every((w) => `${c.prompt} ${c.answer}`.toLowerCase().includes(w))) : list;
   }, [cards.value, text]);
+  const siblings = useMemo(() => siblingPlaces(shown), [shown]);
 
   return (
     <div className="study-cards">
@@ -254,7 +305,7 @@ export function CardList({ docs }: { docs: DocSummary[] }) {
       ) : (
         <ul className="study-list" aria-label="Cards">
           {shown.map((c) => (
-            <CardRow key={c.id} card={c} docTitles={docTitles} />
+            <CardRow key={c.id} card={c} docTitles={docTitles} sibling={siblings.get(c.id)} />
           ))}
         </ul>
       )}

@@ -1,10 +1,14 @@
 import { useMemo, useState } from 'react';
 import { api, notifyChanged, useResult } from '../../api';
 import { Button, Dialog, toast, toastError } from '../../components';
-import { CARDS_TOPIC } from './types';
+import { PromptText } from './CardText';
+import { BLANK, CARDS_TOPIC } from './types';
 
 // A card from one of your highlights: pick the highlight, then the words to hide (click the
 // first and the last word; everything between is hidden). Keyboard: Tab to a word, Space.
+// The blank is always whole words (the core snaps it too). Opened from the Cards tab or from
+// the highlight's own popover (fromHighlightHost.tsx). The dialog fits a small window: its
+// body scrolls and the buttons stay in view.
 
 interface Word {
   start: number;
@@ -12,7 +16,8 @@ interface Word {
   text: string;
 }
 
-/** The words of a highlight with their document offsets (punctuation around them left out). */
+/** The words of a highlight with their document offsets (punctuation around them left out; a
+ * hyphenated compound, an abbreviation or a possessive stays one word). */
 function words(exact: string, offset: number): Word[] {
   return [...exact.matchAll(/\S+/g)].map((m) => {
     const lead = /^[“"‘'(]+/u.exec(m[0])?.[0].length ?? 0;
@@ -22,10 +27,10 @@ function words(exact: string, offset: number): Word[] {
   });
 }
 
-export function FromHighlightDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function FromHighlightDialog({ open, onClose, highlightId }: { open: boolean; onClose: () => void; /** Start on this highlight. */ highlightId?: string }) {
   const highlights = useResult(() => (open ? api['highlights.list']({}) : Promise.resolve({ ok: true as const, value: [] })), [open], { refreshOn: ['highlights'] });
   const placed = useMemo(() => (highlights.value ?? []).filter((h) => !h.orphan), [highlights.value]);
-  const [id, setId] = useState('');
+  const [id, setId] = useState(highlightId ?? '');
   const [from, setFrom] = useState<number | null>(null);
   const [to, setTo] = useState<number | null>(null);
   const h = placed.find((x) => x.id === id) ?? placed[0];
@@ -43,6 +48,8 @@ export function FromHighlightDialog({ open, onClose }: { open: boolean; onClose:
     setFrom(null);
     setTo(null);
   };
+
+  const preview = h && lo !== null && hi !== null ? `${h.exact.slice(0, (ws[lo] as Word).start - h.start)}${BLANK}${h.exact.slice((ws[hi] as Word).end - h.start)}` : null;
 
   const create = async () => {
     if (!h || lo === null || hi === null) return;
@@ -62,7 +69,7 @@ export function FromHighlightDialog({ open, onClose }: { open: boolean; onClose:
       open={open}
       title="New card from a highlight"
       onClose={onClose}
-      className="dialog-wide"
+      className="dialog-wide study-fromhl"
       actions={
         <>
           <Button variant="primary" disabled={lo === null} onClick={() => void create()}>
@@ -100,6 +107,12 @@ export function FromHighlightDialog({ open, onClose }: { open: boolean; onClose:
               </button>
             ))}
           </div>
+          {preview ? (
+            <p className="study-fromhl-preview" aria-live="polite">
+              <span className="field-label">The card will ask: </span>
+              <PromptText text={preview} />
+            </p>
+          ) : null}
         </>
       )}
     </Dialog>

@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ApiError } from '@contract';
-import { api, notifyChanged, useResult } from '../../api';
+import { api, notifyChanged, onChanged, useResult } from '../../api';
 import { navigate, routeToHash } from '../../app/navigation';
 import { useShortcut } from '../../app/shortcuts';
 import { Button, EmptyState, ErrorMessage, toast, toastError } from '../../components';
 import { plural } from '../../lib/format';
 import { PassageWithAnswer, PromptText } from './CardText';
+import { ChoiceOptions } from './Choice';
+import { PreparingCards } from './Preparing';
+import { usePreparation } from './preparing';
 import { CARDS_TOPIC, KIND_LABEL, RATING_LABEL, type AnswerCheck, type CardView, type IntervalPreview, type QueueItem, type Rating } from './types';
 
 // A focused review session: due cards, then new ones. The prompt; Space (or the button)
@@ -36,6 +39,7 @@ export function Session({ docId, onOpenCards }: { docId?: string; onOpenCards: (
   const [current, setCurrent] = useState<CardView | null>(null);
   const [revealed, setRevealed] = useState(false);
   const [typed, setTyped] = useState('');
+  const [chosen, setChosen] = useState<string[]>([]);
   const [check, setCheck] = useState<AnswerCheck | null>(null);
   const [previews, setPreviews] = useState<IntervalPreview[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -50,6 +54,7 @@ export function Session({ docId, onOpenCards }: { docId?: string; onOpenCards: (
     setCurrent(card);
     setRevealed(false);
     setTyped('');
+    setChosen([]);
     setCheck(null);
     setPreviews(null);
   }, []);
@@ -78,6 +83,16 @@ export function Session({ docId, onOpenCards }: { docId?: string; onOpenCards: (
     void load();
   }, [load]);
 
+  // Cards prepared in the background arrive while nothing is shown: take them up. (A card being
+  // reviewed is never swapped from under the reader.)
+  const idle = current === null;
+  useEffect(() => {
+    if (!idle) return;
+    return onChanged((topic) => {
+      if (topic === CARDS_TOPIC) void load();
+    });
+  }, [idle, load]);
+
   // The buttons show when each grade would bring the card back.
   useEffect(() => {
     if (!current) return;
@@ -92,7 +107,8 @@ export function Session({ docId, onOpenCards }: { docId?: string; onOpenCards: (
 
   // A new card takes the focus, so Space and the digits work at once.
   useEffect(() => {
-    if (current && !revealed) cardRef.current?.focus();
+    // Choice cards put the focus on their first option instead (see Choice.tsx).
+    if (current && !revealed && !current.choice) cardRef.current?.focus();
   }, [current, revealed]);
   useEffect(() => {
     if (revealed) answerRef.current?.focus();
@@ -100,18 +116,22 @@ export function Session({ docId, onOpenCards }: { docId?: string; onOpenCards: (
 
   const reveal = useCallback(async () => {
     if (!current || revealed) return;
-    if (typed.trim()) {
+    if (current.choice && chosen.length) {
+      const res = await api['study.check']({ cardId: current.id, chosen });
+      if (res.ok) setCheck(res.value);
+    } else if (!current.choice && typed.trim()) {
       const res = await api['study.check']({ cardId: current.id, typed });
       if (res.ok) setCheck(res.value);
     }
     setRevealed(true);
-  }, [current, revealed, typed]);
+  }, [chosen, current, revealed, typed]);
 
   const grade = useCallback(
     async (rating: Rating) => {
       if (!current || !revealed || busy) return;
       setBusy(true);
-      const res = await api['study.grade']({ cardId: current.id, rating, ...(typed.trim() ? { typed } : {}) });
+      const answered = current.choice ? (chosen.length ? { chosen } : {}) : typed.trim() ? { typed } : {};
+      const res = await api['study.grade']({ cardId: current.id, rating, ...answered });
       setBusy(false);
       if (!res.ok) {
         toastError(res.error);
@@ -129,7 +149,7 @@ export function Session({ docId, onOpenCards }: { docId?: string; onOpenCards: (
       notifyChanged(CARDS_TOPIC);
       await load(current.id);
     },
-    [busy, current, load, revealed, typed],
+    [busy, chosen, current, load, revealed, typed],
   );
 
   const undo = useCallback(async () => {
@@ -163,8 +183,10 @@ export function Session({ docId, onOpenCards }: { docId?: string; onOpenCards: (
     toast({ kind: 'info', message: 'The last grade was taken back. The card is shown again.' });
   }, [busy, history, load, show]);
 
-  useShortcut(' ', () => void reveal(), { description: 'Show the answer', enabled: Boolean(current) && !revealed });
-  useShortcut('t', () => inputRef.current?.focus(), { description: 'Type the answer', enabled: Boolean(current) && !revealed });
+  // Choice cards: Space ticks an option and Enter checks, so neither Space nor T is taken.
+  const recall = Boolean(current) && !revealed && !current?.choice;
+  useShortcut(' ', () => void reveal(), { description: 'Show the answer', enabled: recall });
+  useShortcut('t', () => inputRef.current?.focus(), { description: 'Type the answer', enabled: recall });
   useShortcut('1', () => void grade(1), { description: 'Grade: Again', enabled: revealed });
   useShortcut('2', () => void grade(2), { description: 'Grade: Hard', enabled: revealed });
   useShortcut('3', () => void grade(3), { description: 'Grade: Good', enabled: revealed });
@@ -206,7 +228,23 @@ export function Session({ docId, onOpenCards }: { docId?: string; onOpenCards: (
           <PromptText text={current.prompt} />
         </p>
 
-        {!revealed ? (
+        {current.choice ? (
+          <form
+            className="study-answer-form study-choice-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void reveal();
+            }}
+          >
+            <ChoiceOptions card={current} chosen={chosen} onChange={setChosen} onSubmit={() => void reveal()} check={revealed ? check : null} />
+            {!revealed ? (
+              <Button type="submit" variant="primary">
+                {chosen.length ? 'Check' : 'Show answer'} <kbd>Enter</kbd>
+              </Button>
+            ) : null}
+          </form>
+        ) : null}
+        {!revealed && current.choice ? null : !revealed ? (
           <form
             className="study-answer-form"
             onSubmit={(e) => {
@@ -228,11 +266,17 @@ export function Session({ docId, onOpenCards }: { docId?: string; onOpenCards: (
               <span className="study-answer-label" id={`${ids}-answer-label`}>
                 Answer
               </span>{' '}
-              <strong>{current.answer}</strong>
+              <strong>{current.choice ? current.answers.join('; ') : current.answer}</strong>
             </p>
             {check ? (
               <p className={`study-verdict ${check.correct ? 'study-verdict-right' : 'study-verdict-wrong'}`} role="status">
-                {check.correct ? (check.close ? 'Nearly: counted as right.' : 'Right.') : `Not quite: you wrote “${check.typed}”.`}
+                {check.correct
+                  ? check.close
+                    ? 'Nearly: counted as right.'
+                    : 'Right.'
+                  : current.choice
+                    ? `Not quite: you chose ${check.typed || 'nothing'}.`
+                    : `Not quite: you wrote “${check.typed}”.`}
                 {check.note ? ` ${check.note}` : ''}
               </p>
             ) : null}
@@ -286,7 +330,16 @@ export function Session({ docId, onOpenCards }: { docId?: string; onOpenCards: (
         )}
       </article>
       <p className="study-hints">
-        <kbd>Space</kbd> show answer · <kbd>T</kbd> type it · <kbd>1</kbd>–<kbd>4</kbd> grade · <kbd>U</kbd> undo
+        {current.choice ? (
+          <>
+            <kbd>Tab</kbd> / arrows choose · <kbd>Enter</kbd> check
+          </>
+        ) : (
+          <>
+            <kbd>Space</kbd> show answer · <kbd>T</kbd> type it
+          </>
+        )}{' '}
+        · <kbd>1</kbd>–<kbd>4</kbd> grade · <kbd>U</kbd> undo
         {history.length ? (
           <>
             {' '}
@@ -304,6 +357,16 @@ export function Session({ docId, onOpenCards }: { docId?: string; onOpenCards: (
 /** No card waiting: either the deck is empty (nothing in the library yet) or today's work is done. */
 function NothingToStudy({ onOpenCards }: { onOpenCards: () => void }) {
   const total = useResult(() => api['study.stats']({}), [], { refreshOn: [CARDS_TOPIC, 'docs'] });
+  const preparing = usePreparation();
+  if (preparing.state === 'preparing') {
+    return (
+      <EmptyState
+        title="Your cards are being prepared"
+        body="Parallax is making flashcards from the documents you added. They appear here as soon as they are ready; the library and the reader work meanwhile."
+        action={<PreparingCards compact />}
+      />
+    );
+  }
   if (total.status === 'ok' && total.value.cardsByState.total === 0) {
     return (
       <EmptyState

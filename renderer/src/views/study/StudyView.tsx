@@ -5,6 +5,7 @@ import type { ViewProps } from '../../app/views';
 import { plural } from '../../lib/format';
 import { CardList } from './CardList';
 import { KeyPassages } from './KeyPassages';
+import { PreparingCards } from './Preparing';
 import { Session } from './Session';
 import { Stats } from './Stats';
 import { CARDS_TOPIC } from './types';
@@ -56,6 +57,7 @@ export default function StudyView({ route }: ViewProps<'study'>) {
             </p>
           </div>
         </div>
+        <PreparingCards />
         <div className="study-tabs" role="tablist" aria-label="Study">
           {TABS.map((t, i) => (
             <button

@@ -2,7 +2,12 @@
 // first render. The top bar's Study item shows how many cards are waiting.
 import { api } from '../../api';
 import { setNavBadge } from '../../app/views';
+import { watchPreparation } from './preparing';
 import './study.css';
+
+// Cards are prepared in the background: watch it from the start, so the badge and the Study
+// view update when a run finishes.
+watchPreparation();
 
 setNavBadge('study', async () => {
   const res = await api['study.dueCounts']({});

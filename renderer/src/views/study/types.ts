@@ -1,7 +1,8 @@
 import type { OpInput, OpOutput } from '@contract';
+export { BLANK } from '@contract';
 
-// Shapes of the study contract, derived from the operation table (the contract's own
-// interfaces live in electron/api/contract/study.ts, which @contract does not re-export).
+// Shapes of the study contract, inferred from its zod schemas through the operation table
+// (electron/api/contract/study.ts is the one definition; @contract is the renderer's only door to it).
 
 export type CardView = OpOutput<'cards.get'>;
 export type CardKind = CardView['kind'];
@@ -15,7 +16,8 @@ export type AnswerCheck = OpOutput<'study.check'>;
 export type StudyStats = OpOutput<'study.stats'>;
 export type StudySettings = OpOutput<'study.settings'>;
 export type CardsListFilter = OpInput<'cards.list'>;
-export type Rating = 1 | 2 | 3 | 4;
+export type Rating = IntervalPreview['rating'];
+export type StudyStatus = OpOutput<'study.status'>;
 
 export const CARDS_TOPIC = 'cards';
 
@@ -35,5 +37,3 @@ export const STATE_LABEL: Record<CardState, string> = {
 };
 
 export const RATING_LABEL: Record<Rating, 'Again' | 'Hard' | 'Good' | 'Easy'> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
-
-export const BLANK = '[...]';
