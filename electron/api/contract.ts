@@ -36,4 +36,7 @@ export type ParallaxApi = { [N in OpName]: (input: OpInput<N>) => Promise<OpResu
 
 export type { Result, ApiError, ErrorCode } from './result.js';
 export { ErrorCodeSchema, ERROR_CODES } from './contract/errors.js';
+export { HIGHLIGHT_COLORS, isHighlightColor, type HighlightColor } from '../common/highlight-colors.js';
 export type * from './types.js';
+/** The cloze blank marker, one definition (contract/study.ts). */
+export { BLANK } from './contract/study.js';

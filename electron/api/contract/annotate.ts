@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { op } from './op.js';
 import { DocId } from './library.js';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../common/highlight-colors.js';
 
 // Operations of electron/core/annotate: highlights, notes, export and import.
-// (The contract may not import core: the shapes below mirror core/annotate/types.ts.)
+// These are the one definition of annotate's shapes: core/annotate/types.ts imports them as types.
 
-export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
-export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+export { HIGHLIGHT_COLORS, isHighlightColor, type HighlightColor } from '../../common/highlight-colors.js';
 
 export interface HighlightView {
   id: string;

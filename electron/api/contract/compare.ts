@@ -4,7 +4,8 @@ import { DocId } from './library.js';
 
 // Operations of electron/core/compare: side-by-side alignment, word differences, statements
 // across the library and the coverage matrix, counterparts of a passage in other sources.
-// (The contract may not import core: the shapes below mirror core/compare/index.ts.)
+// These are the one definition of compare's link and statement shapes: core/compare and the
+// Compare view import them as types.
 
 export type LinkKind = 'same' | 'variant';
 export type Coverage = 'present' | 'variant' | 'absent';
@@ -18,7 +19,8 @@ export interface LinkSideView {
   sentenceIndexes: number[];
 }
 
-export type DiffOp = 'equal' | 'removed' | 'added' | 'changed';
+/** 'equivalent': other words with the same meaning (synonyms), not a change. */
+export type DiffOp = 'equal' | 'removed' | 'added' | 'changed' | 'equivalent';
 export type DiffMark = 'number' | 'name' | 'quoted';
 
 export interface DiffPartView {
@@ -35,9 +37,16 @@ export interface DiffPartView {
   marks: DiffMark[];
 }
 
+export interface NotableView {
+  kind: DiffMark;
+  /** What A says there, and what B says instead ('' when one side has nothing). */
+  a: string;
+  b: string;
+}
+
 export interface WordDiffView {
   parts: DiffPartView[];
-  notable: Array<{ kind: DiffMark; a: string; b: string }>;
+  notable: NotableView[];
 }
 
 export interface AlignmentLinkView {

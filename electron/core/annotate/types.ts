@@ -1,29 +1,12 @@
 // Shapes of electron/core/annotate. Positions are [start, end) indices into documents.text.
 
-export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
-export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+import type { HighlightView } from '../../api/contract/annotate.js';
+import type { HighlightColor } from '../../common/highlight-colors.js';
 
-export const isHighlightColor = (c: unknown): c is HighlightColor => typeof c === 'string' && (HIGHLIGHT_COLORS as readonly string[]).includes(c);
+export { HIGHLIGHT_COLORS, isHighlightColor, type HighlightColor } from '../../common/highlight-colors.js';
 
-export interface HighlightRecord {
-  id: string;
-  docId: string;
-  start: number;
-  end: number;
-  /** The highlighted words (TextQuoteSelector.exact). */
-  exact: string;
-  color: HighlightColor;
-  note: string | null;
-  /** True when the words could not be placed in the document's current text. */
-  orphan: boolean;
-  /** ~32 characters before and after the words, for re-anchoring. */
-  prefix: string;
-  suffix: string;
-  /** Shared by highlights made together across sources; null for a lone highlight. */
-  groupId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A stored highlight: the contract's HighlightView is the one definition of the shape. */
+export type HighlightRecord = HighlightView;
 
 export interface HighlightFilter {
   docId?: string;

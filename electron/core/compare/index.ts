@@ -2,7 +2,8 @@ import type { Db } from '../db/open.js';
 import { inTransaction } from '../db/open.js';
 import { ParallaxError } from '../errors.js';
 import type { Span } from '../types.js';
-import type { LinkKind, RawLink } from './align.js';
+import type { AlignmentLinkView, Coverage, CounterpartView, LinkSideView, StatementSourceView } from '../../api/contract/compare.js';
+import type { RawLink } from './align.js';
 import { wordDiff, type WordDiff } from './diff.js';
 import { quotedRanges } from './features.js';
 import { buildStatements, type Cluster } from './statements.js';
@@ -15,13 +16,8 @@ import { libraryFingerprint, libraryWeights, loadCompareDoc, pairLinks, pruneCac
 export type { LinkKind } from './align.js';
 export type { DiffMark, DiffOp, DiffPart, Notable, WordDiff } from './diff.js';
 
-export interface StatementSource {
-  docId: string;
-  start: number;
-  end: number;
-  text: string;
-  kind: LinkKind;
-}
+// Link and statement shapes are the contract's (electron/api/contract/compare.ts).
+export type StatementSource = StatementSourceView;
 
 export interface Statement {
   id: string;
@@ -32,29 +28,11 @@ export interface Statement {
   documents?: number;
 }
 
-export interface Counterpart {
-  docId: string;
-  start: number;
-  end: number;
-  text: string;
-  score: number;
-  kind: LinkKind;
-}
-
-export interface LinkSide {
-  start: number;
-  end: number;
-  text: string;
-  /** Indexes (Sentence.index) of the sentences this side covers. */
-  sentenceIndexes: number[];
-}
-
-export interface AlignmentLink {
-  a: LinkSide;
-  b: LinkSide;
-  score: number;
-  kind: LinkKind;
-}
+/** A counterpart before the handler adds its document's title. */
+export type Counterpart = Omit<CounterpartView, 'title'>;
+export type LinkSide = LinkSideView;
+/** A link before its word differences are computed. */
+export type AlignmentLink = Omit<AlignmentLinkView, 'diff'>;
 
 export interface Alignment {
   a: string;
@@ -158,7 +136,7 @@ export function getStatements(db: Db): Statement[] {
   }));
 }
 
-export type Coverage = 'present' | 'variant' | 'absent';
+export type { Coverage } from '../../api/contract/compare.js';
 
 export interface CoverageRow extends Statement {
   text: string;

@@ -1,6 +1,7 @@
 import type { HighlightColor } from './types';
 
-export const HIGHLIGHT_COLORS: readonly HighlightColor[] = ['yellow', 'green', 'blue', 'pink', 'purple'];
+// The one colour list lives in electron/common/highlight-colors.ts; @contract re-exports it.
+export { HIGHLIGHT_COLORS, isHighlightColor } from '@contract';
 
 /** Label and keyboard digit of each colour, in palette order. */
 export const COLOR_INFO: Record<HighlightColor, { label: string; key: string }> = {
@@ -10,5 +11,3 @@ export const COLOR_INFO: Record<HighlightColor, { label: string; key: string }> 
   pink: { label: 'Pink', key: '4' },
   purple: { label: 'Purple', key: '5' },
 };
-
-export const isHighlightColor = (c: unknown): c is HighlightColor => typeof c === 'string' && (HIGHLIGHT_COLORS as readonly string[]).includes(c);
