@@ -217,9 +217,7 @@ function candidatePairs(A: DocFeatures, B: DocFeatures, w: TermWeights, unit: nu
  * reports that tell things in their own order by anchors and clusters (see regime.ts).
  */
 export function alignDocuments(A: DocFeatures, B: DocFeatures, w: TermWeights): RawLink[] {
-  if (process.env.PARALLAX_NO_REGIME) return alignFree(A, B, w);
   const regime = detectRegime(A, B, w);
-  if (process.env.PARALLAX_REGIME_DEBUG) console.error(`regime ${A.docId.slice(0, 6)}~${B.docId.slice(0, 6)} n=${A.sentences.length} m=${B.sentences.length} anchors=${regime.anchors.length} ordered=${regime.ordered.length} share=${regime.orderShare.toFixed(2)} mono=${regime.monotonic}`);
   if (regime.monotonic) {
     // Meaning is only needed now: the words' written forms, then their base forms and vectors.
     const SA = semanticSentences(A, w);
@@ -235,6 +233,8 @@ export function alignDocuments(A: DocFeatures, B: DocFeatures, w: TermWeights): 
 
 /** A bead this little above the baseline is believed only between two linked neighbours. */
 const WEAK_BEAD_MARGIN = 0.05;
+/** Even inside an unbroken run, the two sides must share something of their meaning. */
+const MIN_RUN_BEAD_SIM = 0.1;
 
 /**
  * The beads worth showing: those clearly more alike than unrelated sentences, and weaker ones
@@ -245,6 +245,7 @@ const WEAK_BEAD_MARGIN = 0.05;
 function keepBelieved(beads: readonly Bead[], baseline: number, n: number, m: number): Bead[] {
   return beads.filter((bead, k) => {
     if (bead.sim >= baseline + WEAK_BEAD_MARGIN) return true;
+    if (bead.sim < MIN_RUN_BEAD_SIM) return false;
     const prev = beads[k - 1];
     const next = beads[k + 1];
     const before = prev ? prev.a.to === bead.a.from && prev.b.to === bead.b.from : bead.a.from === 0 && bead.b.from === 0;

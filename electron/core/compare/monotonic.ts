@@ -30,6 +30,8 @@ export const LINK_BEADS: ReadonlyArray<readonly [number, number, number]> = [
 ];
 /** Price of leaving one sentence unlinked (a 1-0 or 0-1 bead). */
 export const SKIP_PRICE = 0.1;
+/** How many sentence pairs' worth of similarity a 2-2 bead counts for (see alignMonotonic). */
+const TWO_TWO_WEIGHT = 1.5;
 /** Weight of the length cost against similarity. */
 const LENGTH_WEIGHT = 0.03;
 /** Gale & Church's variance of the length difference per character. */
@@ -129,7 +131,10 @@ export function alignMonotonic(input: MonotonicInput): Bead[] {
         if (prev === -Infinity) continue;
         const wa = wordsOf(A, -1 - (pi * 4 + da), pi, i);
         const wb = wordsOf(B, pj * 4 + db, pj, j);
-        const gain = softDice(space, wa, wb) - baseline - LENGTH_WEIGHT * lengthCost(wa.chars, wb.chars, ratio) - price;
+        // A 2-2 bead stands for more than one pair of sentences (vecalign scales its cost by
+        // the sentences covered), so one that fits well beats two 1-1 beads that each fit
+        // half; a 1-2 bead must fit about as well as its 1-1 part to take in a sentence more.
+        const gain = (softDice(space, wa, wb) - baseline) * (da === 2 && db === 2 ? TWO_TWO_WEIGHT : 1) - LENGTH_WEIGHT * lengthCost(wa.chars, wb.chars, ratio) - price;
         if (prev + gain > bestScore) [bestScore, bestMove] = [prev + gain, k];
       }
       if (here !== 0) {
