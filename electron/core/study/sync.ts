@@ -33,6 +33,7 @@ interface StateRow {
   doc_id: string;
   content_hash: string;
   version: number;
+  highlights: string;
   terms: string;
   speakers: string;
 }
@@ -40,6 +41,8 @@ interface StateRow {
 interface DocRow {
   id: string;
   content_hash: string;
+  /** The document's highlights, as a key (ids and positions). */
+  highlights: string;
   title: string;
   outlet: string | null;
   published: string | null;
@@ -54,11 +57,17 @@ function parseJson<T>(s: string, fallback: T): T {
 }
 
 function readDocs(db: Db): DocRow[] {
-  return db.prepare('SELECT id, content_hash, title, outlet, published FROM documents ORDER BY id').all() as DocRow[];
+  return db
+    .prepare(
+      `SELECT d.id, d.content_hash, d.title, d.outlet, d.published,
+         coalesce((SELECT group_concat(k, ',') FROM (SELECT h.id || ':' || h.start || ':' || h.end || ':' || h.orphan AS k FROM highlights h WHERE h.doc_id = d.id ORDER BY h.id)), '') AS highlights
+       FROM documents d ORDER BY d.id`,
+    )
+    .all() as DocRow[];
 }
 
 function readState(db: Db): Map<string, StateRow> {
-  const rows = db.prepare('SELECT doc_id, content_hash, version, terms, speakers FROM study_doc_state').all() as StateRow[];
+  const rows = db.prepare('SELECT doc_id, content_hash, version, highlights, terms, speakers FROM study_doc_state').all() as StateRow[];
   return new Map(rows.map((r) => [r.doc_id, r]));
 }
 
@@ -66,7 +75,7 @@ function staleIds(docs: DocRow[], state: Map<string, StateRow>): string[] {
   const present = new Set(docs.map((d) => d.id));
   const stale = docs.filter((d) => {
     const s = state.get(d.id);
-    return !s || s.content_hash !== d.content_hash || s.version !== GEN_VERSION;
+    return !s || s.content_hash !== d.content_hash || s.version !== GEN_VERSION || s.highlights !== d.highlights;
   }).map((d) => d.id);
   for (const id of state.keys()) if (!present.has(id)) stale.push(id);
   return stale;
@@ -120,11 +129,12 @@ export function refreshGeneratedCards(db: Db, options: RefreshOptions = {}): Syn
   const summary = inTransaction(db, () => {
     const s = syncGeneratedCards(db, cards, now, legacy ? null : scope);
     const put = db.prepare(
-      `INSERT INTO study_doc_state (doc_id, content_hash, version, terms, speakers, generated_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (doc_id) DO UPDATE SET content_hash = excluded.content_hash, version = excluded.version, terms = excluded.terms,
-         speakers = excluded.speakers, generated_at = excluded.generated_at`,
+      `INSERT INTO study_doc_state (doc_id, content_hash, version, highlights, terms, speakers, generated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (doc_id) DO UPDATE SET content_hash = excluded.content_hash, version = excluded.version, highlights = excluded.highlights,
+         terms = excluded.terms, speakers = excluded.speakers, generated_at = excluded.generated_at`,
     );
-    const byId = new Map(docs.map((d) => [d.id, d]));
+    // Highlights as they are now (generation re-anchors moved ones), so the state is not stale at once.
+    const byId = new Map(readDocs(db).map((d) => [d.id, d]));
     for (const id of scope) {
       const d = byId.get(id);
       if (!d) {
@@ -133,7 +143,7 @@ export function refreshGeneratedCards(db: Db, options: RefreshOptions = {}): Syn
       }
       const t = terms.get(id);
       if (!t) continue;
-      put.run(id, d.content_hash, GEN_VERSION, JSON.stringify(t), JSON.stringify(Object.fromEntries(speakers.get(id) ?? new Map())), now.toISOString());
+      put.run(id, d.content_hash, GEN_VERSION, d.highlights, JSON.stringify(t), JSON.stringify(Object.fromEntries(speakers.get(id) ?? new Map())), now.toISOString());
     }
     return s;
   });

@@ -1,84 +1,61 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Library } from '../../../electron/core/library.js';
-import { ensureCards, keyPassages, listCards, type Card } from '../../../electron/core/study/index.js';
-import { analyse, type LoadedDoc } from '../../../electron/core/study/analysis.js';
-import { generateCards } from '../../../electron/core/study/generate.js';
+import type { Db } from '../../../electron/core/db/open.js';
+import { keyPassages } from '../../../electron/core/study/index.js';
+import { refreshGeneratedCards } from '../../../electron/core/study/sync.js';
+import { ingestDocument } from '../../../electron/core/corpus/ingest.js';
 import { STOPWORDS, fold } from '../../../electron/core/study/text.js';
-import { segment } from '../../../electron/core/corpus/segment.js';
-import { freshLibrary, malformed, BLANK } from './helpers.js';
+import { comparableSpeakers } from '../../../electron/core/study/gen/assemble.js';
+import { freshLibrary, BLANK } from './helpers.js';
+import { storedCards } from './gen-cards.js';
 
-// The deck generated from the bundled corpus (five reports of the NATO meeting in Bucharest).
+// The deck generated from the bundled corpus (five reports of the NATO meeting in Bucharest),
+// and the generation rules on small libraries made for one rule each.
 
 const BOILERPLATE = ['Video of the day', '#StandWithUkraine', 'EPA-EFE', 'JuanJo Martin', 'UKRAINIAN WORLD CONGRESS', 'NATO Summit Madrid Group Free Press', 'November 30,2022 330'];
 
-/** Facts a teacher would ask about this meeting; each is found in some card's answer (or, for quotations and decisions, its question). */
-const FACTS: Array<{ fact: string; answer?: RegExp; anywhere?: RegExp }> = [
-  { fact: '€270 million from Sweden', answer: /€270 million/ },
-  { fact: '$53 million for the energy system', answer: /\$53 million/ },
-  { fact: 'NOK 2 billion from Norway', answer: /NOK 2 billion/ },
-  { fact: 'MiG-29 jets', answer: /MiG-29/ },
-  { fact: 'F-16 jets', answer: /F-16/ },
-  { fact: 'Gripen fighters', answer: /Gripen/ },
-  { fact: '2008 Bucharest Summit', answer: /2008/ },
-  { fact: 'the 15 November 2022 incident in Poland', answer: /November 15, 2022|Poland/ },
-  { fact: 'meeting on 29-30 November 2022', answer: /29-30 November 2022/ },
-  { fact: 'Stoltenberg', answer: /Stoltenberg/ },
-  { fact: 'Kuleba', answer: /Kuleba/ },
-  { fact: 'Darchiashvili', answer: /Darchiashvili/ },
-  { fact: 'Osmani', answer: /Osmani/ },
-  { fact: 'Putin', answer: /Putin/ },
-  { fact: 'Bucharest', answer: /^Bucharest$/ },
-  { fact: 'Kherson', answer: /Kherson/ },
-  { fact: 'Black Sea', answer: /Black Sea/ },
-  { fact: 'Western Balkans', answer: /Western Balkans/ },
-  { fact: '“as long as it takes”', answer: /as long as it takes/i },
-  { fact: '“We will not back down”', answer: /not back down/i },
-  { fact: 'never recognize the illegal annexations', anywhere: /never recognize Russia.s illegal annexation/i },
-  { fact: 'Finland and Sweden joining', answer: /Finland|Sweden/ },
-  { fact: 'support for Bosnia and Herzegovina', answer: /Bosnia and Herzegovina/ },
-  { fact: 'support for Georgia', answer: /^Georgia$/ },
-  { fact: 'support for Moldova', answer: /Moldova/ },
-  { fact: 'repairing the energy infrastructure', anywhere: /repair (?:its )?(?:\[\.\.\.\]|energy infrastructure)/ },
-  { fact: 'Open Door Policy', answer: /Open Door Policy/i },
-  { fact: 'U.S. Department of State', answer: /Department of State/ },
-  { fact: 'Norway', answer: /^Norway$/ },
-  { fact: 'political and practical support', answer: /political and practical support/ },
-];
+interface Row {
+  id: string;
+  kind: string;
+  prompt: string;
+  answer: string;
+  passage: string;
+  options: string;
+  answers: string;
+}
+
+function rows(db: Db): Row[] {
+  return db.prepare("SELECT id, kind, prompt, answer, passage, options, answers FROM cards WHERE origin = 'generated' AND deleted = 0").all() as Row[];
+}
+
+function siblingKeys(db: Db, id: string): string[] {
+  return (db.prepare('SELECT key FROM card_siblings WHERE card_id = ? ORDER BY key').all(id) as Array<{ key: string }>).map((r) => r.key);
+}
 
 describe('cards generated from the bundled corpus', () => {
   let lib: Library;
-  let cards: Card[];
-
+  let cards: Row[];
   beforeAll(async () => {
     lib = await freshLibrary();
-    ensureCards(lib.db);
-    cards = listCards(lib.db);
-  });
+    refreshGeneratedCards(lib.db);
+    cards = rows(lib.db);
+  }, 120_000);
   afterAll(async () => lib?.close());
 
-  it('makes a focused deck of every kind that has data', () => {
+  it('makes a focused deck of clozes and which-sources questions', () => {
     expect(cards.length).toBeGreaterThan(30);
     expect(cards.length).toBeLessThan(150);
     const kinds = new Set(cards.map((c) => c.kind));
     expect(kinds.has('cloze')).toBe(true);
-    expect(kinds.has('who-said')).toBe(true);
+    expect(kinds.has('which-sources')).toBe(true);
   });
 
-  it('makes every card well-formed: one blank, the answer in the passage, nothing given away', () => {
-    const bad = cards.map((c) => [c.id, c.prompt, malformed(c)]).filter(([, , why]) => why !== null);
-    expect(bad).toEqual([]);
-  });
-
-  it('never blanks a stopword', () => {
+  it('never blanks a stopword and never repeats a prompt', () => {
     for (const c of cards.filter((x) => x.kind === 'cloze')) {
       const words = fold(c.answer).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
       expect(words.every((w) => STOPWORDS.has(w)), c.answer).toBe(false);
     }
-  });
-
-  it('has no duplicate prompts', () => {
-    const prompts = cards.map((c) => c.prompt);
-    expect(new Set(prompts).size).toBe(prompts.length);
+    expect(new Set(cards.map((c) => c.prompt)).size).toBe(cards.length);
   });
 
   it('never uses boilerplate (bylines, captions, hashtags, "Video of the day")', () => {
@@ -88,52 +65,58 @@ describe('cards generated from the bundled corpus', () => {
     }
   });
 
-  it('covers the facts a teacher would ask about (at least 80%)', () => {
-    const missing = FACTS.filter((f) =>
-      !cards.some((c) => (f.answer ? f.answer.test(c.answer) : false) || (f.anywhere ? f.anywhere.test(`${c.prompt} ${c.answer}`) : false)),
-    ).map((f) => f.fact);
-    expect(missing.length / FACTS.length, `missing: ${missing.join(', ')}`).toBeLessThanOrEqual(0.2);
-    // The figures are the surest facts: all of them.
-    for (const re of [/€270 million/, /\$53 million/, /NOK 2 billion/, /MiG-29/, /F-16/, /2008/, /29-30 November 2022/]) {
-      expect(cards.some((c) => re.test(c.answer)), String(re)).toBe(true);
+  it('makes at most one cloze per sentence (the sentence it blanks)', () => {
+    const first = lib.db.prepare(
+      'SELECT t.doc_id || \':\' || t.idx AS k FROM card_sources s JOIN sentences t ON t.doc_id = s.doc_id AND t.start < s.end AND s.start < t.end WHERE s.card_id = ? AND s.ord = 0',
+    );
+    const seen = new Map<string, string>();
+    for (const c of cards.filter((x) => x.kind === 'cloze')) {
+      for (const { k } of first.all(c.id) as Array<{ k: string }>) {
+        expect(seen.get(k), `${c.prompt} / ${seen.get(k)}`).toBeUndefined();
+        seen.set(k, c.prompt);
+      }
     }
   });
 
-  it('makes one card per item of a list', () => {
-    const jets = cards.filter((c) => c.kind === 'cloze' && c.passage.includes('MiG-29 and F-16'));
-    expect(jets.map((c) => c.answer).sort()).toEqual(['F-16', 'MiG-29']);
-  });
-
-  it('asks who said a quotation the text attributes, with the speaker as the answer', () => {
-    const who = cards.filter((c) => c.kind === 'who-said');
-    expect(who.length).toBeGreaterThan(2);
-    const takes = who.find((c) => /as long as it takes/.test(c.prompt));
-    expect(takes?.answer).toBe('Jens Stoltenberg');
-    expect(takes?.alternatives).toContain('Stoltenberg');
-    // The quotation never names its own speaker.
-    for (const c of who) expect(c.prompt).not.toMatch(new RegExp(c.answer.split(' ').at(-1) as string));
-  });
-
-  it('merges the same fact from several sources into one card listing them all', () => {
-    const takes = cards.filter((c) => c.kind === 'cloze' && c.answer === 'as long as it takes' && c.passage.startsWith('Previewing the meeting'));
-    expect(takes).toHaveLength(1);
-    expect(takes[0]?.docIds.length).toBeGreaterThanOrEqual(2);
-  });
-
-  it('keeps every source inside its document', () => {
-    const texts = new Map<string, string>();
+  it('gives every card sibling keys: its sentences, and the statement group when several sources carry it', () => {
     for (const c of cards) {
-      for (const s of c.sources) {
-        if (!texts.has(s.docId)) texts.set(s.docId, (lib.db.prepare('SELECT text FROM documents WHERE id = ?').get(s.docId) as { text: string }).text);
-        const text = texts.get(s.docId) as string;
+      const keys = siblingKeys(lib.db, c.id);
+      expect(keys.some((k) => /^s:[0-9a-f]{16}:\d+$/.test(k)), c.prompt).toBe(true);
+      if (c.kind === 'which-sources') expect(keys.some((k) => k.startsWith('g:'))).toBe(true);
+    }
+  });
+
+  it('asks which sources carry a statement as choose-all-that-apply with short labels', () => {
+    const which = cards.filter((c) => c.kind === 'which-sources');
+    expect(which.length).toBeGreaterThan(0);
+    for (const c of which) {
+      const options = JSON.parse(c.options) as string[];
+      const answers = JSON.parse(c.answers) as string[];
+      expect(options.length).toBeGreaterThanOrEqual(3);
+      expect(answers.length).toBeGreaterThanOrEqual(2);
+      for (const a of answers) expect(options).toContain(a);
+      for (const o of options) expect(o.length).toBeLessThanOrEqual(45);
+      expect(c.answer).toBe(answers.join('; '));
+    }
+  });
+
+  it('asks what the one dominant speaker said instead of who said it', () => {
+    // Jens Stoltenberg is nearly the only person quoted in the five reports.
+    expect(cards.some((c) => c.kind === 'who-said')).toBe(false);
+    expect(cards.some((c) => c.kind === 'cloze' && c.prompt.startsWith('Jens Stoltenberg: '))).toBe(true);
+  });
+
+  it('keeps every source inside its document, the cloze passage first', () => {
+    const stored = storedCards(lib.db);
+    for (const c of stored) expect(c.docIds.length).toBeGreaterThan(0);
+    const src = lib.db.prepare('SELECT s.doc_id, s.start, s.end, d.text FROM card_sources s JOIN documents d ON d.id = s.doc_id WHERE s.card_id = ? ORDER BY s.ord');
+    for (const c of cards) {
+      const list = src.all(c.id) as Array<{ doc_id: string; start: number; end: number; text: string }>;
+      for (const s of list) {
         expect(s.start).toBeGreaterThanOrEqual(0);
-        expect(s.end).toBeLessThanOrEqual(text.length);
-        expect(s.end).toBeGreaterThan(s.start);
+        expect(s.end).toBeLessThanOrEqual(s.text.length);
       }
-      if (c.kind === 'cloze') {
-        const first = c.sources[0];
-        expect(texts.get(first?.docId ?? '')?.slice(first?.start, first?.end)).toBe(c.passage);
-      }
+      if (c.kind === 'cloze') expect(list[0]?.text.slice(list[0].start, list[0].end)).toBe(c.passage);
     }
   });
 
@@ -142,53 +125,84 @@ describe('cards generated from the bundled corpus', () => {
     expect(keys.length).toBeGreaterThan(3);
     for (const k of keys) expect(k.reasons.length).toBeGreaterThan(0);
     expect(keys.map((k) => k.score)).toEqual([...keys.map((k) => k.score)].sort((a, b) => b - a));
-    expect(keys.some((k) => k.text.includes('€270 million'))).toBe(true);
   });
 });
 
-// ---------------------------------------------------------------- synthetic libraries
+// ---------------------------------------------------------------- small libraries
 
-function doc(id: string, text: string, extra: Partial<LoadedDoc> = {}): LoadedDoc {
-  const seg = segment(text);
-  return { id, title: `Report ${id}`, outlet: `Outlet ${id.toUpperCase()}`, published: null, text, passages: seg.passages, sentences: seg.sentences, ...extra };
+function add(db: Db, file: string, raw: string, meta: { title?: string; outlet?: string; published?: string } = {}): string {
+  return ingestDocument(db, { file, origin: 'imported', raw, title: meta.title ?? file, outlet: meta.outlet ?? null, published: meta.published ?? null, language: 'en', author: null }).doc.id;
 }
 
+const FILLER =
+  'The talks in the capital went on late into the evening. Delegations from many countries attended the meetings and the dinners. ' +
+  'Officials said the schedule had been agreed weeks before. Reporters waited outside the hall for most of the afternoon. ';
+
 describe('generation rules on small libraries', () => {
-  it('makes no which-sources card without alignment statements, and one when they exist', () => {
-    const a = doc('a', 'The ministers agreed to send 300 armoured vehicles to Kharkiv before the winter.\n');
-    const b = doc('b', 'Ministers agreed to send 300 armoured vehicles to Kharkiv before winter began.\n');
-    const without = generateCards(analyse([a, b], [], []));
-    expect(without.some((c) => c.kind === 'which-sources')).toBe(false);
-    const st = [{ id: 's1', sources: [{ docId: 'a', start: 0, end: a.text.trim().length, text: '', kind: 'same' as const }, { docId: 'b', start: 0, end: b.text.trim().length, text: '', kind: 'same' as const }] }];
-    const withStatements = generateCards(analyse([a, b], [], st));
-    const which = withStatements.filter((c) => c.kind === 'which-sources');
-    expect(which).toHaveLength(1);
-    expect(which[0]?.answer).toBe('Outlet A; Outlet B');
+  it('makes at least three cards from an ordinary article of 300+ words', async () => {
+    const lib = await freshLibrary({ corpus: false });
+    try {
+      const text = [
+        'The city council approved a new budget on Monday that doubles spending on public transport.',
+        'The mayor said the plan would cut commuting times and reduce air pollution in the centre.',
+        'Critics warned that the higher spending could force the council to raise local taxes next year.',
+        FILLER,
+        'The budget includes a fleet of electric buses and a new tram line to the northern suburbs.',
+        FILLER,
+        'Opposition members demanded an independent review of the costs before any contract is signed.',
+        FILLER,
+        FILLER,
+        FILLER,
+        FILLER,
+      ].join('\n\n');
+      expect(text.split(/\s+/).length).toBeGreaterThanOrEqual(300);
+      const id = add(lib.db, 'budget.txt', text, { title: 'Council doubles transport budget' });
+      refreshGeneratedCards(lib.db);
+      const mine = storedCards(lib.db).filter((c) => c.docIds.includes(id));
+      expect(mine.length).toBeGreaterThanOrEqual(3);
+    } finally {
+      await lib.close();
+    }
   });
 
-  it('asks about a disagreement instead of making single-answer cards from it', () => {
-    const a = doc('a', 'Sweden announced a record aid package for Ukraine worth €270 million, including air defence systems.\n');
-    const b = doc('b', 'Sweden announced a record aid package for Ukraine worth €250 million, including air defence systems.\n');
-    const cards = generateCards(analyse([a, b], [], []));
-    expect(cards.some((c) => c.kind === 'cloze' && /€2[57]0 million/.test(c.answer))).toBe(false);
-    const d = cards.find((c) => c.kind === 'disagreement');
-    expect(d?.answer).toContain('€270 million');
-    expect(d?.answer).toContain('€250 million');
-    expect(d?.prompt).toContain(BLANK);
+  it('asks who said a quotation only when the library has several comparable speakers', () => {
+    expect(comparableSpeakers(new Map([['Jens Stoltenberg', 9], ['Dmytro Kuleba', 1]]))).toEqual([]);
+    expect(comparableSpeakers(new Map([['Jens Stoltenberg', 3]]))).toEqual([]);
+    expect(comparableSpeakers(new Map([['Anna Lindh', 3], ['Carl Bildt', 2], ['Maria Palme', 2]]))).toEqual(['Anna Lindh', 'Carl Bildt', 'Maria Palme']);
   });
 
-  it('merges near-duplicates from two sources into one card with both', () => {
-    const a = doc('a', 'Norway will help Ukraine purchase gas and allocate NOK 2 billion to this end.\n');
-    const b = doc('b', 'Norway will also help Ukraine to purchase gas, allocating NOK 2 billion for this purpose.\n');
-    const cards = generateCards(analyse([a, b], [], [])).filter((c) => c.answer === 'NOK 2 billion');
-    expect(cards).toHaveLength(1);
-    expect(new Set(cards[0]?.sources.map((s) => s.docId))).toEqual(new Set(['a', 'b']));
+  it('makes who-said cards as a choice among the library’s speakers', async () => {
+    const lib = await freshLibrary({ corpus: false });
+    try {
+      add(lib.db, 'a.txt', `“We will never accept a border drawn by force in our region,” Anna Lindh said on Monday.\n\n${FILLER}`, { title: 'Lindh rejects border' });
+      add(lib.db, 'b.txt', `“Our farmers need a fair price for the grain they sell abroad,” Carl Bildt said in a speech.\n\n${FILLER}`, { title: 'Bildt on grain' });
+      add(lib.db, 'c.txt', `“The new railway will connect the two largest ports within five years,” Maria Palme said in an interview.\n\n${FILLER}`, { title: 'Palme railway' });
+      refreshGeneratedCards(lib.db);
+      const who = rows(lib.db).filter((c) => c.kind === 'who-said');
+      expect(who.length).toBeGreaterThanOrEqual(2);
+      for (const c of who) {
+        const options = JSON.parse(c.options) as string[];
+        expect(options.length).toBeGreaterThanOrEqual(3);
+        expect(options.length).toBeLessThanOrEqual(4);
+        expect(options).toContain(c.answer);
+        expect(JSON.parse(c.answers)).toEqual([c.answer]);
+        expect(c.prompt).not.toContain(c.answer.split(' ').at(-1) as string);
+      }
+    } finally {
+      await lib.close();
+    }
   });
 
-  it('does not blank a name the rest of the sentence gives away', () => {
-    const a = doc('a', 'NATO said on Tuesday that NATO would send 40 jets, and the Swedish minister said Sweden would pay €10 million.\n');
-    const cards = generateCards(analyse([a], [], []));
-    expect(cards.some((c) => c.answer === 'NATO')).toBe(false);
-    expect(cards.some((c) => c.answer === 'Sweden')).toBe(false);
+  it('blanks the phrase that carries the claim, not a name, and never the speaker', async () => {
+    const lib = await freshLibrary({ corpus: false });
+    try {
+      add(lib.db, 'a.txt', `The ministers said they will never recognize the illegal annexation of the eastern provinces.\n\n${FILLER}`, { title: 'Ministers' });
+      refreshGeneratedCards(lib.db);
+      const c = rows(lib.db).find((x) => x.kind === 'cloze' && x.passage.includes('never recognize'));
+      expect(c?.answer).toMatch(/illegal annexation/);
+      expect(c?.prompt).toContain(BLANK);
+    } finally {
+      await lib.close();
+    }
   });
 });

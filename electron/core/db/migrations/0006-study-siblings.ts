@@ -33,6 +33,8 @@ export const migration0006: Migration = {
         version       INTEGER NOT NULL,
         terms         TEXT NOT NULL,
         speakers      TEXT NOT NULL,
+        -- The document's highlights as they were (they make sentences key and give h: keys).
+        highlights    TEXT NOT NULL DEFAULT '',
         generated_at  TEXT NOT NULL
       );
     `);

@@ -233,7 +233,8 @@ export function comparableSpeakers(speakers: ReadonlyMap<string, number>): strin
 /** Who-said choice cards of one document: the quotation, the speaker among 3-4 of the library's speakers. */
 export function docWhoSaid(g: DocGen, ctx: AssembleContext): GeneratedCard[] {
   const speakers = comparableSpeakers(ctx.speakers);
-  if (!speakers.length) return [];
+  // A choice needs 3-4 options: the speaker and 2-3 others.
+  if (speakers.length < 3) return [];
   const out: GeneratedCard[] = [];
   const quotes = g.doc.quotes.filter((q) => q.speaker?.kind === 'person' && speakers.includes(q.speaker.name));
   const ranked = quotes
