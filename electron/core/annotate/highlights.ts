@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/open.js';
 import { inTransaction } from '../db/open.js';
 import { ParallaxError } from '../errors.js';
+import { assertWholeCharacters } from '../text-offsets.js';
 import { anchor, quoteAt } from './anchor.js';
 import { documentTextAndHash, insertHighlight, selectHighlight, selectHighlights, toRecord, type HighlightRow } from './store.js';
 import type { HighlightColor, HighlightFilter, HighlightRecord } from './types.js';
@@ -114,6 +115,7 @@ export function createHighlight(db: Db, input: CreateHighlightInput, now = new D
         `The selection ${input.start}–${input.end} is not inside the document, which has ${doc.text.length} characters. Select the words again.`,
       );
     }
+    assertWholeCharacters(doc.text, input.start, input.end);
     let { start, end } = input;
     while (start < end && /\s/u.test(doc.text[start] as string)) start++;
     while (end > start && /\s/u.test(doc.text[end - 1] as string)) end--;
@@ -183,6 +185,7 @@ export function restoreHighlight(db: Db, record: HighlightRecord): HighlightReco
     if (existing) return toRecord(existing);
     const doc = documentTextAndHash(db, record.docId);
     if (!doc) throw new ParallaxError('NOT_FOUND', `The document of this highlight (${record.docId}) is no longer in the library, so it cannot be restored.`);
+    if (!record.orphan && record.end <= doc.text.length) assertWholeCharacters(doc.text, record.start, record.end);
     const stillThere = !record.orphan && record.end <= doc.text.length && doc.text.slice(record.start, record.end) === record.exact;
     insertHighlight(db, {
       id: record.id,

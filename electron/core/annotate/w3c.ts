@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/open.js';
 import { inTransaction } from '../db/open.js';
 import { ParallaxError } from '../errors.js';
+import { isCharacterBoundary, isWellFormedText } from '../text-offsets.js';
 import { anchor, quoteAt, type QuoteSelector } from './anchor.js';
 import { exportSelection, type ExportOptions } from './export-select.js';
 import { newId, reanchorStale } from './highlights.js';
@@ -305,7 +306,14 @@ export function importAnnotations(db: Db, content: string, now = new Date()): Im
         continue;
       }
       const quote = p.quote as QuoteSelector;
+      if (![quote.exact, quote.prefix ?? '', quote.suffix ?? ''].every(isWellFormedText)) {
+        throw new ParallaxError('INVALID_INPUT', `An annotation on document ${p.docId} quotes half of a character (such as an emoji); it starts or ends inside a character. Nothing was imported.`);
+      }
       const placed = anchor(doc.text, { ...quote, start: p.position?.start, end: p.position?.end });
+      // A quote or position that cuts a character (half an emoji) is refused like a bad selection.
+      if (placed && !(isCharacterBoundary(doc.text, placed.start) && isCharacterBoundary(doc.text, placed.end))) {
+        throw new ParallaxError('INVALID_INPUT', `An annotation on document ${p.docId} starts or ends inside a character (such as an emoji); nothing was imported.`);
+      }
       const q = placed ? quoteAt(doc.text, placed.start, placed.end) : quote;
       const twin = placed
         ? db.prepare('SELECT 1 FROM highlights WHERE doc_id = ? AND start = ? AND end = ? AND orphan = 0').get(p.docId, placed.start, placed.end)
