@@ -1,7 +1,6 @@
-import { annotateContract, type HighlightView } from '../contract/annotate.js';
+import type { annotateContract } from '../contract/annotate.js';
 import type { HandlerTable } from './types.js';
-import { ParallaxError } from '../../core/errors.js';
-import type { Db } from '../../core/db/open.js';
+import { requireDocument } from '../../core/documents.js';
 import {
   createHighlight,
   deleteHighlight,
@@ -18,27 +17,20 @@ import {
   searchNotes,
   setDocNote,
   updateHighlight,
-  type HighlightRecord,
 } from '../../core/annotate/index.js';
-
-const view = (h: HighlightRecord): HighlightView => ({ ...h });
-
-function requireDocument(db: Db, id: string): void {
-  if (!db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id)) throw new ParallaxError('NOT_FOUND', `No document with id ${id} is in the library.`);
-}
 
 export const annotateHandlers: HandlerTable<typeof annotateContract> = {
   'highlights.list': ({ docId, color, text }, { lib }) => {
     if (docId !== undefined) requireDocument(lib.db, docId);
-    return listHighlights(lib.db, { docId, color, text }).map(view);
+    return listHighlights(lib.db, { docId, color, text });
   },
-  'highlights.get': ({ id }, { lib }) => view(getHighlight(lib.db, id)),
-  'highlights.create': ({ docId, start, end, color, note }, { lib }) => view(createHighlight(lib.db, { docId, start, end, color, note })),
-  'highlights.update': ({ id, color, note }, { lib }) => view(updateHighlight(lib.db, id, { color, note })),
-  'highlights.delete': ({ id }, { lib }) => view(deleteHighlight(lib.db, id)),
-  'highlights.restore': ({ record }, { lib }) => view(restoreHighlight(lib.db, record)),
+  'highlights.get': ({ id }, { lib }) => getHighlight(lib.db, id),
+  'highlights.create': ({ docId, start, end, color, note }, { lib }) => createHighlight(lib.db, { docId, start, end, color, note }),
+  'highlights.update': ({ id, color, note }, { lib }) => updateHighlight(lib.db, id, { color, note }),
+  'highlights.delete': ({ id }, { lib }) => deleteHighlight(lib.db, id),
+  'highlights.restore': ({ record }, { lib }) => restoreHighlight(lib.db, record),
   'highlights.counterparts': ({ id }, { lib }) => highlightCounterparts(lib.db, id),
-  'highlights.acrossSources': ({ id }, { lib }) => highlightAcrossSources(lib.db, id).map(view),
+  'highlights.acrossSources': ({ id }, { lib }) => highlightAcrossSources(lib.db, id),
   'notes.get': ({ docId }, { lib }) => getDocNote(lib.db, docId),
   'notes.set': ({ docId, body }, { lib }) => setDocNote(lib.db, docId, body),
   'notes.list': (_input, { lib }) => listDocNotes(lib.db),

@@ -1,14 +1,14 @@
-import { compareContract, type CompareDocumentView } from '../contract/compare.js';
+import type { compareContract, CompareDocumentView } from '../contract/compare.js';
 import type { HandlerTable } from './types.js';
 import { ParallaxError } from '../../core/errors.js';
-import { getDocumentMeta, getDocumentText } from '../../core/corpus/store.js';
+import { getDocumentText } from '../../core/corpus/store.js';
 import type { Db } from '../../core/db/open.js';
+import { documentTitles, requireDocument } from '../../core/documents.js';
 import { alignPairWithDiff, coverageMatrix, findCounterparts } from '../../core/compare/index.js';
 
 function documentView(db: Db, id: string): CompareDocumentView {
-  const m = getDocumentMeta(db, id);
-  if (!m) throw new ParallaxError('NOT_FOUND', `No document with id ${id} is in the library.`);
-  return { id: m.id, title: m.title, outlet: m.outlet, published: m.published };
+  const { title, outlet, published } = requireDocument(db, id);
+  return { id, title, outlet, published };
 }
 
 export const compareHandlers: HandlerTable<typeof compareContract> = {
@@ -34,10 +34,7 @@ export const compareHandlers: HandlerTable<typeof compareContract> = {
     const doc = documentView(lib.db, docId);
     const length = getDocumentText(lib.db, doc.id)?.length ?? 0;
     if (end > length) throw new ParallaxError('INVALID_INPUT', `The passage ends at ${end}, after the end of the document (${length}).`);
-    const titles = new Map<string, string>();
-    return findCounterparts(lib.db, docId, { start, end }).map((c) => {
-      if (!titles.has(c.docId)) titles.set(c.docId, getDocumentMeta(lib.db, c.docId)?.title ?? c.docId);
-      return { ...c, title: titles.get(c.docId) ?? c.docId };
-    });
+    const title = documentTitles(lib.db);
+    return findCounterparts(lib.db, docId, { start, end }).map((c) => ({ ...c, title: title(c.docId) }));
   },
 };
