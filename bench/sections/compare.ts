@@ -4,6 +4,7 @@ import path from 'node:path';
 import { openDatabase, type Db } from '../../electron/core/db/open.js';
 import { ingestDocument } from '../../electron/core/corpus/ingest.js';
 import { alignPair, coverageMatrix, getStatements } from '../../electron/core/compare/index.js';
+import { vectors, wordnetSynonyms } from '../../electron/core/compare/lexicon.js';
 // Deterministic pseudo-random numbers, so every run measures the same texts.
 import { rng } from '../corpus.js';
 
@@ -107,6 +108,15 @@ export function syntheticPair(words: number, seed = 1): SyntheticPair {
   return { a: render(a, rand), b: render(b, rand), shared: shared.map((s, i) => [sentenceText(s), sentenceText(told[i] as string[])]) };
 }
 
+/** Two versions of one text of about `words` words: the same statements in the same order, reworded. */
+export function syntheticVersions(words: number, seed = 3): { a: string; b: string } {
+  const rand = rng(seed);
+  const vocab = vocabulary(8000, rand);
+  const told: string[][] = [];
+  while (wordCount(told) < words) told.push(sentence(vocab, rand));
+  return { a: render(told, rand), b: render(told.map((s) => paraphrase(s, vocab, rand)), rand) };
+}
+
 /** A library of `count` reports drawing on a common pool of statements. */
 export function syntheticLibrary(count: number, wordsEach: number, seed = 7): string[] {
   const rand = rng(seed);
@@ -147,6 +157,15 @@ export async function run(opts: { docs: number }): Promise<Record<string, number
     const [a, b] = ingest(pairDb, [pair.a, pair.b]) as [string, string];
     const [links, alignMs] = timed(() => alignPair(pairDb, a, b));
     const [, cachedMs] = timed(() => alignPair(pairDb, a, b));
+    // Versions of one text take the monotonic aligner, with word meaning: its resources are
+    // loaded once per process (timed apart), then two 10,000-word versions are aligned.
+    const [, resourcesMs] = timed(() => {
+      vectors();
+      wordnetSynonyms('big', 'large');
+    });
+    const versions = syntheticVersions(10_000);
+    const [va, vb] = ingest(pairDb, [versions.a, versions.b]) as [string, string];
+    const [versionLinks, versionsMs] = timed(() => alignPair(pairDb, va, vb));
     pairDb.close();
     // Quality on the same texts: a link is right when it joins a statement to its retelling.
     const truth = new Set(pair.shared.map(([x, y]) => `${x}\u0000${y}`));
@@ -166,6 +185,9 @@ export async function run(opts: { docs: number }): Promise<Record<string, number
       'compare.align_10k_words_links': links.links.length,
       'compare.align_10k_words_precision': Math.round((right / Math.max(1, links.links.length)) * 1000) / 1000,
       'compare.align_10k_words_recall': Math.round((right / Math.max(1, pair.shared.length)) * 1000) / 1000,
+      'compare.meaning_resources_load_ms': resourcesMs,
+      'compare.align_10k_words_versions_ms': versionsMs,
+      'compare.align_10k_words_versions_links': versionLinks.links.length,
       [`compare.statements_${count}_docs_ms`]: statementsMs,
       [`compare.matrix_${count}_docs_ms`]: Math.round((statementsMs + matrixMs) * 10) / 10,
       [`compare.matrix_${count}_docs_rows`]: matrix.statements.length,

@@ -26,6 +26,26 @@ export interface VectorStore {
   index: Map<string, number>;
   /** Unit vectors x 127, row by row. */
   data: Int8Array;
+  /** Sign bits of each vector, SIGN_WORDS 32-bit words per row. */
+  signs: Int32Array;
+}
+
+const SIGN_WORDS = 4;
+/** Radians of slack on the angle the sign bits estimate (about 3.5 standard deviations at 50 degrees). */
+const SIGN_SLACK = 0.55;
+
+function popcount(v: number): number {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+function signBits(data: Int8Array, rows: number): Int32Array {
+  const signs = new Int32Array(rows * SIGN_WORDS);
+  for (let r = 0; r < rows; r++) {
+    for (let d = 0; d < DIMS; d++) if ((data[r * DIMS + d] as number) < 0) signs[r * SIGN_WORDS + (d >> 5)]! |= 1 << (d & 31);
+  }
+  return signs;
 }
 
 let vectorStore: VectorStore | null | undefined;
@@ -111,7 +131,8 @@ function readVectors(file: string, limit: number): VectorStore {
   } finally {
     fs.closeSync(fd);
   }
-  return { index, data: index.size === limit ? data : data.slice(0, index.size * DIMS) };
+  const rows = index.size === limit ? data : data.slice(0, index.size * DIMS);
+  return { index, data: rows, signs: signBits(rows, index.size) };
 }
 
 /** The shared vector store, or null when the package is not installed. */
@@ -128,8 +149,30 @@ export function vectorCosine(a: string, b: string): number | null {
   if (!store) return null;
   const x = store.index.get(a);
   const y = store.index.get(b);
-  if (x === undefined || y === undefined) return null;
-  const { data } = store;
+  return x === undefined || y === undefined ? null : rowCosine(x, y);
+}
+
+export const hasVector = (w: string): boolean => vectors()?.index.has(w) ?? false;
+
+/** A word's row in the vector store, or -1. */
+export const vectorRow = (w: string): number => vectors()?.index.get(w) ?? -1;
+
+/**
+ * Cosine of two rows of the vector store (both >= 0), or -1 when their sign patterns show it
+ * is far below `atLeast` (random-hyperplane hashing: the share of differing signs estimates
+ * the angle), which skips most dot products between unrelated words.
+ */
+export function rowCosine(x: number, y: number, atLeast = -1): number {
+  const store = vectors() as VectorStore;
+  if (atLeast > -1) {
+    const sx = x * SIGN_WORDS;
+    const sy = y * SIGN_WORDS;
+    let differ = 0;
+    for (let k = 0; k < SIGN_WORDS; k++) differ += popcount(((store.signs[sx + k] as number) ^ (store.signs[sy + k] as number)) >>> 0);
+    // Expected differing share = angle / pi; allow a generous slack before giving up.
+    if ((differ / DIMS) * Math.PI > Math.acos(Math.max(-1, Math.min(1, atLeast))) + SIGN_SLACK) return -1;
+  }
+  const data = store.data;
   let dot = 0;
   const ox = x * DIMS;
   const oy = y * DIMS;
@@ -137,7 +180,22 @@ export function vectorCosine(a: string, b: string): number | null {
   return dot / (127 * 127);
 }
 
-export const hasVector = (w: string): boolean => vectors()?.index.has(w) ?? false;
+/** A (base-form) word's first WordNet synsets, ascending, or null when WordNet lacks it. */
+export const synsetsOf = (w: string): Int32Array | null => synsets()?.get(w) ?? null;
+
+/** Whether two ascending synset lists share one. */
+export function shareSynset(x: Int32Array, y: Int32Array): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < x.length && j < y.length) {
+    const p = x[i] as number;
+    const q = y[j] as number;
+    if (p === q) return true;
+    if (p < q) i++;
+    else j++;
+  }
+  return false;
+}
 
 let synsetMap: Map<string, Int32Array> | null | undefined;
 
@@ -191,17 +249,7 @@ export function wordnetSynonyms(a: string, b: string): boolean {
   if (!map) return false;
   const x = map.get(a);
   const y = map.get(b);
-  if (!x || !y) return false;
-  let i = 0;
-  let j = 0;
-  while (i < x.length && j < y.length) {
-    const p = x[i] as number;
-    const q = y[j] as number;
-    if (p === q) return true;
-    if (p < q) i++;
-    else j++;
-  }
-  return false;
+  return x !== undefined && y !== undefined && shareSynset(x, y);
 }
 
 interface Lemmatizer {

@@ -37,8 +37,8 @@ const LENGTH_WEIGHT = 0.03;
 /** Gale & Church's variance of the length difference per character. */
 const GC_VARIANCE = 6.8;
 /** Beyond this many cells the program runs in a band around the anchors' path. */
-const FULL_GRID = 250_000;
-const BAND = 40;
+const FULL_GRID = 40_000;
+const BAND = 12;
 
 /** The standard normal distribution function (Abramowitz & Stegun 26.2.17). */
 function phi(x: number): number {

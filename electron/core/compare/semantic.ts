@@ -1,6 +1,6 @@
 import type { DocFeatures, TermWeights } from './features.js';
 import { isNegationTerm, isNumericTerm, termId } from './features.js';
-import { baseForm, modernForm, vectorCosine, wordnetSynonyms } from './lexicon.js';
+import { baseForm, modernForm, rowCosine, shareSynset, synsetsOf, vectorRow } from './lexicon.js';
 import { termsOf, tokenize } from './text.js';
 
 // Word and sentence similarity that sees past the exact words: two words match fully when
@@ -14,8 +14,8 @@ export interface SemWord {
   term: number;
   /** The word as written (lower case), or null for a number (numbers match exactly or not at all). */
   word: string | null;
-  /** Id of the word's base form (lexicon.ts baseForm), found on first semantic use. */
-  base?: number;
+  /** Its meaning record, found on first semantic use. */
+  meaning?: Meaning | null;
   weight: number;
 }
 
@@ -31,45 +31,50 @@ export const SYNONYM_SIM = 0.8;
 /** Vector cosines below this are no match at all; from it up they count as the cosine. */
 export const VECTOR_MIN_COS = 0.62;
 
-const baseIds = new Map<string, number>();
-const baseWords: string[] = [];
-
-/** The base-form id of a word (-1 for numbers), computed once per word object. */
-function baseOf(w: SemWord): number {
-  if (w.base === undefined) w.base = w.word === null ? -1 : baseId(w.word);
-  return w.base;
+/** What the similarity knows of a word: its base form, vector row (-1: none) and first synsets. */
+export interface Meaning {
+  base: string;
+  row: number;
+  synsets: Int32Array | null;
 }
 
-function baseId(word: string): number {
-  const base = baseForm(word);
-  let id = baseIds.get(base);
-  if (id === undefined) {
-    id = baseWords.length;
-    baseIds.set(base, id);
-    baseWords.push(base);
+const meanings = new Map<string, Meaning>();
+
+function meaningOfWord(word: string): Meaning {
+  let m = meanings.get(word);
+  if (!m) {
+    const base = baseForm(word);
+    m = { base, row: vectorRow(base), synsets: synsetsOf(base) };
+    if (meanings.size > 200_000) meanings.clear();
+    meanings.set(word, m);
   }
-  return id;
+  return m;
 }
 
-const pairMemo = new Map<number, number>();
+/** A word's meaning record (null for numbers and words without a written form), kept on the word. */
+function meaningOf(w: SemWord): Meaning | null {
+  if (w.meaning === undefined) w.meaning = w.word ? meaningOfWord(w.word) : null;
+  return w.meaning;
+}
 
-/** How far two base forms mean the same (0..1), memoised process-wide. */
-export function baseSimilarity(x: number, y: number): number {
-  if (x === y) return 1;
-  const key = x < y ? x * 4_194_304 + y : y * 4_194_304 + x;
-  const hit = pairMemo.get(key);
-  if (hit !== undefined) return hit;
-  const a = baseWords[x] as string;
-  const b = baseWords[y] as string;
+/** How far two words mean the same (0..1): same base form 1, synonyms SYNONYM_SIM, else a close vector's cosine. */
+export function meaningSimilarity(a: Meaning, b: Meaning): number {
+  if (a.base === b.base) return 1;
   let sim = 0;
-  if (wordnetSynonyms(a, b)) sim = SYNONYM_SIM;
-  const cos = vectorCosine(a, b);
-  if (cos !== null && cos >= VECTOR_MIN_COS) sim = Math.max(sim, cos);
-  if (pairMemo.size > 2_000_000) pairMemo.clear();
-  pairMemo.set(key, sim);
+  if (a.synsets && b.synsets && shareSynset(a.synsets, b.synsets)) sim = SYNONYM_SIM;
+  if (a.row >= 0 && b.row >= 0) {
+    const cos = rowCosine(a.row, b.row, VECTOR_MIN_COS);
+    if (cos >= VECTOR_MIN_COS && cos > sim) sim = cos;
+  }
   return sim;
 }
 
+const wordSimilarity = (x: SemWord, y: SemWord): number => {
+  if (x.term === y.term) return 1;
+  const a = meaningOf(x);
+  const b = meaningOf(y);
+  return a && b ? meaningSimilarity(a, b) : 0;
+};
 
 /** The content words of a stretch of text, with their folded terms and base forms. */
 export function semanticWords(text: string, w: TermWeights): SemWord[] {
@@ -132,8 +137,13 @@ export function attachWords(doc: DocFeatures, sentences: readonly SemSentence[],
 export interface PairSpace {
   A: LocalSentence[];
   B: LocalSentence[];
-  /** Similarity of local word a of A and b of B at a * sizeB + b; NaN until computed (allocated on first use). */
-  sim: Float32Array | null;
+  /**
+   * Similarity of local word a of A and b of B at a * sizeB + b, as 1 + round(sim x 254) (0:
+   * not computed yet): a byte array for vocabularies up to DENSE_PAIRS pairs (allocated on
+   * first use), else a map.
+   */
+  sim: Uint8Array | null;
+  sparse: Map<number, number> | null;
   sizeB: number;
   /** The SemWord of each local id, per side. */
   wordsA: SemWord[];
@@ -212,21 +222,32 @@ export function pairSpace(A: readonly SemSentence[], B: readonly SemSentence[]):
   const b = localise(B);
   joinWordsOf.set(a.local, a.words);
   joinWordsOf.set(b.local, b.words);
-  return { A: a.local, B: b.local, sim: null, sizeB: b.words.length, wordsA: a.words, wordsB: b.words };
+  return { A: a.local, B: b.local, sim: null, sparse: null, sizeB: b.words.length, wordsA: a.words, wordsB: b.words };
 }
+
+/** Word pairs of a document pair held in a byte array (16 MB at most); beyond, a map. */
+const DENSE_PAIRS = 16_000_000;
 
 function simAt(space: PairSpace, x: number, y: number): number {
   const k = x * space.sizeB + y;
-  space.sim ??= new Float32Array(space.wordsA.length * space.sizeB).fill(Number.NaN);
-  let s = space.sim[k] as number;
-  if (Number.isNaN(s)) {
-    const wa = space.wordsA[x] as SemWord;
-    const wb = space.wordsB[y] as SemWord;
-    s = wa.term === wb.term ? 1 : wa.word === null || wb.word === null ? 0 : baseSimilarity(baseOf(wa), baseOf(wb));
-    space.sim[k] = s;
+  if (space.wordsA.length * space.sizeB <= DENSE_PAIRS) {
+    space.sim ??= new Uint8Array(space.wordsA.length * space.sizeB);
+    const code = space.sim[k] as number;
+    if (code > 0) return (code - 1) / 254;
+    const s = wordSimilarity(space.wordsA[x] as SemWord, space.wordsB[y] as SemWord);
+    space.sim[k] = 1 + Math.round(s * 254);
+    return s;
+  }
+  space.sparse ??= new Map();
+  let s = space.sparse.get(k);
+  if (s === undefined) {
+    s = wordSimilarity(space.wordsA[x] as SemWord, space.wordsB[y] as SemWord);
+    space.sparse.set(k, s);
   }
   return s;
 }
+
+let scratch = new Float64Array(256);
 
 const joinWordsOf = new WeakMap<readonly LocalSentence[], SemWord[]>();
 
@@ -257,7 +278,9 @@ export function joinLocal(side: readonly LocalSentence[], from: number, to: numb
 export function softDice(space: PairSpace, a: LocalSentence, b: LocalSentence): number {
   let num = 0;
   let den = 0;
-  const bestB = new Float64Array(b.ids.length);
+  if (scratch.length < b.ids.length) scratch = new Float64Array(b.ids.length * 2);
+  const bestB = scratch;
+  bestB.fill(0, 0, b.ids.length);
   for (let i = 0; i < a.ids.length; i++) {
     const x = a.ids[i] as number;
     let m = 0;
@@ -277,19 +300,6 @@ export function softDice(space: PairSpace, a: LocalSentence, b: LocalSentence): 
     den += wt;
   }
   return den > 0 ? num / den : 0;
-}
-
-/** Pairs of words of two texts that match only by meaning (for the diff's 'equivalent'). */
-export function equivalentWords(a: readonly SemWord[], b: readonly SemWord[]): Array<[SemWord, SemWord, number]> {
-  const out: Array<[SemWord, SemWord, number]> = [];
-  for (const x of a) {
-    for (const y of b) {
-      if (x.term === y.term || x.word === null || y.word === null) continue;
-      const s = baseSimilarity(baseOf(x), baseOf(y));
-      if (s > 0) out.push([x, y, s]);
-    }
-  }
-  return out;
 }
 
 /** Content words of a diff's stretch: archaic function words ("thy", "unto") count as function words. */
@@ -328,6 +338,6 @@ export function sameMeaning(aText: string, bText: string): boolean {
   if (a.words.length === 0 || b.words.length === 0) return false;
   if (a.words.length > EQUIVALENT_MAX_WORDS || b.words.length > EQUIVALENT_MAX_WORDS) return false;
   const matched = (x: SemWord, other: readonly SemWord[]): boolean =>
-    other.some((y) => x.term === y.term || baseSimilarity(baseOf(x), baseOf(y)) > 0);
+    other.some((y) => wordSimilarity(x, y) > 0);
   return a.words.every((x) => matched(x, b.words)) && b.words.every((y) => matched(y, a.words));
 }
