@@ -4,33 +4,11 @@
 
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { mimeTypeFor } from '../common/content-types.js';
 import { APP_HOST, APP_SCHEME, SECURITY_HEADERS } from '../common/web-policy.js';
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
-
-export function mimeTypeFor(file: string): string {
-  return MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
+// One table of content types for both hosts of the renderer (electron/common).
+export { mimeTypeFor } from '../common/content-types.js';
 
 /** Headers on every response from our origin; the CSP here is what Chromium enforces. */
 export function responseHeaders(contentType: string): Record<string, string> {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 // One table of content types for both hosts of the renderer (app:// in Electron, HTTP here).
-export { mimeTypeFor as mimeFor } from '../main/renderer-files.js';
+export { mimeTypeFor as mimeFor } from '../common/content-types.js';
 
 /**
  * The file under `root` a URL path names, or null when it names nothing there (including any
