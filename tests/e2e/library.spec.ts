@@ -51,8 +51,13 @@ test.describe('library', () => {
     const firstPassage = text.locator('[data-passage]').first();
     await expect(firstPassage).toHaveAttribute('data-start', /^\d+$/);
 
-    // Progress counts what was read: stay on the first screen a moment, then jump on.
-    await page.waitForTimeout(1300);
+    // Progress counts what was read: stay on the first screen until it counts, then jump on.
+    await expect
+      .poll(async () => {
+        const r = await host.call<{ progress: number }>('docs.get', { id: doc.id });
+        return r.ok ? r.value.progress : 0;
+      })
+      .toBeGreaterThan(0);
     await text.evaluate((el) => el.scrollTo({ top: el.scrollHeight / 2 }));
     await expect
       .poll(async () => {

@@ -58,9 +58,11 @@ test.describe('reader: passages and offsets', () => {
     const rendered = await page.locator('[data-passage]').evaluateAll((els) =>
       els.map((el) => ({ start: Number((el as HTMLElement).dataset.start), end: Number((el as HTMLElement).dataset.end), text: el.textContent })),
     );
-    expect(rendered.length).toBe(doc.passages.length);
+    // Page furniture ('meta' passages) stays in the stored text but is not rendered.
+    const shown = doc.passages.filter((p) => p.kind !== 'meta');
+    expect(rendered.length).toBe(shown.length);
     for (const [i, r] of rendered.entries()) {
-      expect(r.start).toBe(doc.passages[i].start);
+      expect(r.start).toBe(shown[i].start);
       expect(r.text).toBe(doc.text.slice(r.start, r.end));
     }
   });
@@ -104,9 +106,10 @@ test.describe('reader: passages and offsets', () => {
       sel.addRange(outer);
       return { both, outer: h.selectionToRange(container, sel) };
     });
-    expect(result.both).toEqual({ start: doc.passages[1].start, end: doc.passages[2].end, text: doc.text.slice(doc.passages[1].start, doc.passages[2].end) });
-    expect(result.outer?.start).toBe(doc.passages[0].start);
-    expect(result.outer?.end).toBe(doc.passages[1].end);
+    const shown = doc.passages.filter((p) => p.kind !== 'meta');
+    expect(result.both).toEqual({ start: shown[1].start, end: shown[2].end, text: doc.text.slice(shown[1].start, shown[2].end) });
+    expect(result.outer?.start).toBe(shown[0].start);
+    expect(result.outer?.end).toBe(shown[1].end);
   });
 
   test('decorations split the text without moving any offset', async ({ page, openApp, host }) => {

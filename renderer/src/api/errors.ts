@@ -24,8 +24,8 @@ export function unwrap<T>(result: Result<T>): T {
 
 const NOTHING_CHANGED = 'Nothing in your library was changed.';
 
-/** What to say when a message has nothing usable left, by code. */
-const FALLBACK: Record<ErrorCode, string> = {
+/** What to say when a message has nothing usable left, by code (a new code falls back to INTERNAL's words). */
+const FALLBACK: Partial<Record<ErrorCode, string>> & { INTERNAL: string } = {
   INVALID_INPUT: `Parallax could not do that: what it was asked was not in the form it expects. ${NOTHING_CHANGED}`,
   NOT_FOUND: 'That is no longer in the library; it may have been deleted.',
   UNSUPPORTED_FILE: 'Parallax cannot import this kind of file. It imports text, Markdown, HTML, PDF, EPUB and Word files.',
@@ -40,6 +40,9 @@ const FALLBACK: Record<ErrorCode, string> = {
   CANCELLED: 'That was cancelled.',
   IO_ERROR: 'Parallax could not read or write its files. Try again; if it keeps happening, restart Parallax.',
   IMPORT_TOO_COMPLEX: 'The file is too complex to import. Save it as plain text and import that.',
+  MALFORMED_FILE: 'The file is damaged or not what its name says, so Parallax cannot read it.',
+  NO_TEXT_LAYER: 'The PDF holds only images of pages, no text. Run it through text recognition (OCR) first, then import it.',
+  ENCRYPTED_FILE: 'The file is password-protected. Save an unprotected copy and import that.',
   INTERNAL: `Something went wrong inside Parallax. ${NOTHING_CHANGED} Try again, or restart Parallax.`,
 };
 

@@ -38,7 +38,7 @@ describe('renderer reader: table of contents', () => {
   });
 
   it('finds the entry the reader is in', () => {
-    const entries = [0, 100, 200].map((start, i) => ({ start, label: String(i), kind: 'passage' as const, passageIndex: i }));
+    const entries = [0, 100, 200].map((start, i) => ({ start, label: String(i), kind: 'passage' as const, passageIndex: i, depth: 1 }));
     expect(currentEntry(entries, 0)).toBe(0);
     expect(currentEntry(entries, 150)).toBe(1);
     expect(currentEntry(entries, 5000)).toBe(2);

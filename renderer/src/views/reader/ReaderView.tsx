@@ -12,8 +12,9 @@ import { formatDate, formatLength } from '../../lib/format';
 import { PassageText } from '../../reader/PassageText';
 import type { Decoration } from '../../reader/decorations';
 import { readerExtensions, type ReaderContext } from '../../reader/extensions';
-import { offsetAtBottom, offsetAtTop, scrollParentOf, scrollToOffset, selectionToRange, snapSelectionToWords, type TextRange } from '../../reader/selection';
-import { measureAnchor, scrollToAnchor, type Anchor, type Unit } from './position';
+import { offsetAtBottom, offsetAtTop, scrollParentOf, scrollToOffset, selectionToRange, type TextRange } from '../../reader/selection';
+import { useWordSnap } from '../../reader/useWordSnap';
+import { measureAnchor, scrollToAnchor, shownFrom, type Anchor, type Unit } from './position';
 import { advanceFrontier, frontierOf, progressOf, READING_TOPIC, SAMPLE_MS, type ViewSample } from './progress';
 import { contentsOf, currentEntry, isLong } from './contents';
 import { SelectionToolbar } from './SelectionToolbar';
@@ -40,7 +41,8 @@ function readingUnits(doc: DocDetail): Unit[] {
     if (list) list.push(s);
     else byPassage.set(s.passageIndex, [s]);
   }
-  return doc.passages.flatMap((p) => byPassage.get(p.index) ?? [p]);
+  // Page furniture ('meta') is not rendered, so it cannot be at the top of the view.
+  return doc.passages.filter((p) => p.kind !== 'meta').flatMap((p) => byPassage.get(p.index) ?? [p]);
 }
 
 function sameRange(a: TextRange | null, b: TextRange | null): boolean {
@@ -219,7 +221,7 @@ function Reader({ doc, route, navSeq }: { doc: DocDetail } & ViewProps<'reader'>
       const bottom = offsetAtBottom(el, doc.text.length);
       if (top === null || bottom === null) return;
       const now = { top, bottom };
-      const next = advanceFrontier(frontier.current, previous, now);
+      const next = advanceFrontier(shownFrom(el, frontier.current), previous, now);
       previous = now;
       if (next > frontier.current) {
         frontier.current = next;
@@ -230,28 +232,7 @@ function Reader({ doc, route, navSeq }: { doc: DocDetail } & ViewProps<'reader'>
   }, [doc.text.length, queueSave]);
 
   // A drag that starts or ends inside a word selects the whole word; Alt keeps the exact range.
-  useEffect(() => {
-    let dragFromText = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const onDown = (e: PointerEvent) => {
-      dragFromText = e.button === 0 && e.target instanceof Node && !!textRef.current?.contains(e.target);
-    };
-    const onUp = (e: PointerEvent) => {
-      if (!dragFromText || e.altKey) return;
-      dragFromText = false;
-      // After the browser has finished the selection, before highlight mode reads it (60 ms).
-      timer = setTimeout(() => {
-        if (textRef.current) snapSelectionToWords(textRef.current, doc.language || undefined);
-      }, 0);
-    };
-    document.addEventListener('pointerdown', onDown, true);
-    document.addEventListener('pointerup', onUp, true);
-    return () => {
-      clearTimeout(timer);
-      document.removeEventListener('pointerdown', onDown, true);
-      document.removeEventListener('pointerup', onUp, true);
-    };
-  }, [doc.language]);
+  useWordSnap(textRef, doc.language || undefined);
 
   // Track the selection as document offsets.
   useEffect(() => {

@@ -71,3 +71,21 @@ export function scrollToAnchor(container: Element, units: readonly Unit[], ancho
   scroller.scrollTop = scroller.scrollTop + (box.top - top) + anchor.within * box.height;
   return scroller.scrollTop;
 }
+
+/**
+ * `offset`, or the start of the first rendered passage after it when it falls in text that is
+ * not rendered (page furniture kept for provenance), so the reading frontier meets the next
+ * text a person can actually see.
+ */
+export function shownFrom(container: Element, offset: number): number {
+  const passages = container.querySelectorAll<HTMLElement>('[data-passage]');
+  let lo = 0;
+  let hi = passages.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (Number(passages[mid].dataset.end) > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  const p = passages[lo];
+  return p ? Math.max(offset, Number(p.dataset.start)) : offset;
+}
