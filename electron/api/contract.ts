@@ -40,3 +40,4 @@ export { HIGHLIGHT_COLORS, isHighlightColor, type HighlightColor } from '../comm
 export type * from './types.js';
 /** The cloze blank marker, one definition (contract/study.ts). */
 export { BLANK } from './contract/study.js';
+export { IMPORT_EXTENSIONS, IMPORT_TYPES_SENTENCE } from './contract/library.js';

@@ -21,6 +21,9 @@ export const ErrorCodeSchema = z.enum([
   'CANCELLED',
   'IO_ERROR',
   'IMPORT_TOO_COMPLEX',
+  'MALFORMED_FILE',
+  'NO_TEXT_LAYER',
+  'ENCRYPTED_FILE',
   'INTERNAL',
 ]);
 

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { op } from './op.js';
 import type { DocDetail, DocSummary, ImportOutcome } from '../types.js';
 
+export { IMPORT_EXTENSIONS, IMPORT_FORMATS, IMPORT_TYPES_SENTENCE, type ImportFormat } from '../../common/import-formats.js';
+
 export const DocId = z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/, 'must be a document id');
 
 export const libraryContract = {

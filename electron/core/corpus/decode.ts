@@ -1,5 +1,9 @@
+import { IMPORT_EXTENSIONS, IMPORT_FORMATS, IMPORT_TYPES_SENTENCE, type ImportFormat } from '../../common/import-formats.js';
 import { ParallaxError } from '../errors.js';
-import type { DecodedBlock } from './blocks.js';
+import { blocksText, type DecodedBlock } from './blocks.js';
+import { decodeDocx } from './formats/docx.js';
+import { decodeEpub } from './formats/epub.js';
+import { decodePdf } from './formats/pdf.js';
 import { findDates } from './dates.js';
 import { htmlToArticle } from './html.js';
 import { markdownToArticle } from './markdown.js';
@@ -23,11 +27,10 @@ export interface DecodedFile {
   blocks?: DecodedBlock[];
 }
 
-export type ImportFormat = 'text' | 'markdown' | 'html';
-
-const FORMATS: Record<string, ImportFormat> = { txt: 'text', md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html' };
-export const SUPPORTED_EXTENSIONS = Object.keys(FORMATS).map((e) => `.${e}`);
-const SUPPORTED_LIST = 'plain text (.txt), Markdown (.md, .markdown) and web pages (.html, .htm)';
+export type { ImportFormat };
+const FORMATS: Record<string, ImportFormat> = IMPORT_FORMATS;
+export const SUPPORTED_EXTENSIONS = IMPORT_EXTENSIONS;
+const SUPPORTED_LIST = IMPORT_TYPES_SENTENCE;
 
 const MB = 1024 * 1024;
 
@@ -104,6 +107,29 @@ function isoFrom(s: string | null): string | null {
   return s ? (findDates(s)[0]?.iso ?? null) : null;
 }
 
+const MAGIC: Record<'pdf' | 'epub' | 'docx', { bytes: number[]; what: string }> = {
+  pdf: { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'a PDF' },
+  epub: { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'an EPUB book' },
+  docx: { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a Word document' },
+};
+
+/** PDF, EPUB and DOCX: checked by their magic number, then decoded to blocks. */
+async function decodeBinaryFormat(name: string, format: 'pdf' | 'epub' | 'docx', bytes: Uint8Array): Promise<DecodedFile> {
+  const magic = MAGIC[format];
+  // A PDF may have a few bytes of junk before its header; zips start at byte 0.
+  const head = format === 'pdf' ? Array.from(bytes.subarray(0, 1024)).join(',').indexOf(magic.bytes.join(',')) >= 0 : magic.bytes.every((b, i) => bytes[i] === b);
+  if (!head) {
+    const what = sniffFormat(bytes);
+    throw new ParallaxError('MALFORMED_FILE', `${name} is not ${magic.what}: ${what ? `it looks like ${what}` : 'its first bytes are not those of one'}. Check the file, or give it the right extension.`);
+  }
+  const decoded: { blocks: DecodedBlock[]; title: string | null; author: string | null; published: string | null; language?: string | null } =
+    format === 'pdf' ? await decodePdf(name, bytes) : format === 'epub' ? decodeEpub(name, bytes) : await decodeDocx(name, bytes);
+  const text = blocksText(decoded.blocks);
+  if (text.trim().length === 0) throw new ParallaxError('EMPTY_FILE', `${name} has no readable text.`);
+  const lang = decoded.language ?? null;
+  return { text, blocks: decoded.blocks, title: decoded.title, author: decoded.author, published: decoded.published, language: lang ?? guessLanguage(text) };
+}
+
 /**
  * Async because the PDF decoder (pdf.js) is; every decoder is pure (bytes in, document out, no DB)
  * so the import worker can run it under its limits.
@@ -118,6 +144,7 @@ export async function decodeImportFile(name: string, bytes: Uint8Array): Promise
   if (bytes.length > MAX_IMPORT_BYTES) {
     throw new ParallaxError('TOO_LARGE', `${name} is ${formatSize(bytes.length)}, over the import limit of ${MAX_IMPORT_BYTES / MB} MB. Split it into smaller files and import those.`);
   }
+  if (format === 'pdf' || format === 'epub' || format === 'docx') return decodeBinaryFormat(name, format, bytes);
   const what = sniffFormat(bytes);
   if (what) {
     const code = what === 'an RTF document' ? 'UNSUPPORTED_FILE' : 'BINARY_FILE';

@@ -334,3 +334,16 @@ export function htmlToArticle(html: string): HtmlArticle {
     isoDate(meta(document, ['meta[property="article:published_time"]', 'meta[name="date"]', 'meta[name="pubdate"]', 'meta[name="dc.date"]', 'meta[itemprop="datePublished"]', 'time[datetime]']));
   return { text, blocks, title: title || null, author, published, language: languageOf(article?.lang ?? lang, text) };
 }
+
+/**
+ * Blocks of an HTML document that is all content (an EPUB chapter, mammoth's DOCX output):
+ * no Readability, every block of the body kept, furniture lines left to the segmenter.
+ */
+export function htmlContentToBlocks(html: string): { blocks: DecodedBlock[]; title: string | null; language: string | null } {
+  const { document } = parseHTML(wholeDocument(html)) as unknown as { document: DomDocument };
+  const writer = new BlockWriter();
+  if (document.body) walk(document.body, writer, null);
+  writer.flush();
+  const lang = (document.documentElement?.getAttribute?.('lang') ?? document.documentElement?.getAttribute?.('xml:lang') ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+  return { blocks: writer.blocks, title: textOf(document.querySelector('title')) || null, language: /^[a-z]{2,3}$/.test(lang) ? lang : null };
+}

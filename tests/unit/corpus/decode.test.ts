@@ -22,12 +22,15 @@ const decode = (name: string, content: string | Uint8Array): Promise<DecodedFile
 
 describe('decodeImportFile refuses bad input, each case with its own message', () => {
   it('an unsupported extension, listing the supported types', async () => {
-    const r = (await refusal('report.docx', utf8('hello')));
+    const r = (await refusal('report.odt', utf8('hello')));
     expect(r.code).toBe('UNSUPPORTED_FILE');
-    expect(r.message).toContain('report.docx');
-    for (const ext of ['.txt', '.md', '.markdown', '.html', '.htm']) expect(r.message).toContain(ext);
+    expect(r.message).toContain('report.odt');
+    for (const ext of ['.txt', '.md', '.html', '.htm', '.pdf', '.epub', '.docx']) expect(r.message).toContain(ext);
     expect((await refusal('notes', utf8('hello'))).code).toBe('UNSUPPORTED_FILE');
-    expect((await refusal('scan.pdf', utf8('%PDF-1.7'))).message).toMatch(/PDF/);
+    // A supported binary type whose bytes are something else is refused as malformed, naming the file.
+    const fake = await refusal('report.docx', utf8('hello'));
+    expect(fake.code).toBe('MALFORMED_FILE');
+    expect(fake.message).toMatch(/report\.docx is not a Word document/);
   });
 
   it('accepts the supported extensions in any case', async () => {

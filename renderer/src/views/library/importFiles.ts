@@ -1,4 +1,4 @@
-import type { ImportFileInput, ImportOutcome } from '@contract';
+import { IMPORT_EXTENSIONS, type ImportFileInput, type ImportOutcome } from '@contract';
 import { api } from '../../api/client';
 import { fileToBase64 } from '../../lib/format';
 
@@ -8,7 +8,8 @@ export const MAX_FILE_BYTES = Math.floor((30_000_000 / 4) * 3);
 const BATCH_BYTES = 24 * 1024 * 1024;
 const BATCH_FILES = 100;
 
-export const ACCEPTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'];
+/** The one list of importable types lives in the contract (the core decoder reads it too). */
+export const ACCEPTED_EXTENSIONS: readonly string[] = IMPORT_EXTENSIONS;
 
 /**
  * Read the files and import them, returning one outcome per file in the order given. Files
