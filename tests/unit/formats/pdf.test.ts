@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeImportFile } from '../../../electron/core/corpus/decode.js';
 import { isParallaxError } from '../../../electron/core/errors.js';
-import { buildPdf, type PdfLine, type PdfPage } from './pdfgen.js';
+import { buildPdf, type PdfLine, type PdfPage } from '../../../bench/pdfgen.js';
 
 /** A report page: running header, page number at the foot, paragraphs of 11 pt lines. */
 function reportPage(n: number, paragraphs: string[][], extra: PdfLine[] = []): PdfPage {
