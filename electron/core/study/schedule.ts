@@ -145,11 +145,9 @@ export function gradeCard(db: Db, cardId: string, rating: Rating, options: Grade
     const current = fsrsCardOf(row, now);
     const { card: next } = f.next(current, now, rating as Grade);
     const elapsed = row.last_review ? Math.max(0, (now.getTime() - new Date(row.last_review).getTime()) / DAY_MS) : 0;
-    if (options.chosen !== undefined) {
-      check = checkChoice(toCard(row, []), options.chosen);
-    } else if (options.typed !== undefined) {
-      check = checkAnswer(row.answer, options.typed, JSON.parse(row.alternatives) as string[]);
-    }
+    const card = toCard(row, []);
+    const verdict = options.chosen !== undefined ? checkChoice(card, options.chosen) : options.typed !== undefined ? checkAnswer(card.answer, options.typed, card.alternatives) : null;
+    check = verdict;
     const after: StoredState = {
       state: next.state,
       due: next.due.toISOString(),
@@ -180,8 +178,9 @@ export function gradeCard(db: Db, cardId: string, rating: Rating, options: Grade
         after.due,
         next.stability,
         next.difficulty,
-        check !== null && options.chosen !== undefined ? (check as { typed: string }).typed : (options.typed ?? null),
-        check === null ? null : (check as { correct: boolean }).correct ? 1 : 0,
+        // A choice is logged as the options chosen, "; "-joined.
+        verdict && options.chosen !== undefined ? verdict.typed : (options.typed ?? null),
+        verdict === null ? null : verdict.correct ? 1 : 0,
         JSON.stringify(before),
       );
     reviewId = Number(info.lastInsertRowid);

@@ -138,7 +138,7 @@ function CardRow({ card, docTitles, sibling }: { card: CardView; docTitles: Map<
       <div className="study-row-meta">
         {sibling ? (
           <span className="study-sibling-mark" title="Cards from the same sentence, statement or highlight: a review session shows only one of them a day">
-            <span aria-hidden="true">⧉ </span>sibling {sibling.index + 1} of {sibling.size}
+            Sibling {sibling.index + 1} of {sibling.size}
           </span>
         ) : null}
         <span className="tag">{KIND_LABEL[card.kind]}</span>
