@@ -1,5 +1,6 @@
 import { Suspense, useEffect, type ComponentType } from 'react';
-import { useNavigation, navigate, type Route } from './app/navigation';
+import { currentRoute, useNavigation, navigate, type Route } from './app/navigation';
+import { prefetchLibrary } from './views/library/prefetch';
 import { views, type ViewProps } from './app/views';
 import { useShortcut } from './app/shortcuts';
 import { stepReaderSize } from './app/theme';
@@ -45,6 +46,10 @@ export function App() {
     document.documentElement.dataset.view = route.view;
   }, [route.view]);
   useEffect(() => connectMenu(), []);
+  // The first view's data is asked for at once, in parallel with loading the view's code.
+  useEffect(() => {
+    if (currentRoute().view === 'library') prefetchLibrary();
+  }, []);
 
   return (
     <div className="app">

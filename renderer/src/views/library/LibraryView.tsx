@@ -10,15 +10,17 @@ import { markViewReady } from '../../app/startup';
 import { Button, confirm, EmptyState, ErrorMessage, Progress, toast, toastError } from '../../components';
 import { plural } from '../../lib/format';
 import { DocList } from './DocList';
+import { takePrefetchedLibrary } from './prefetch';
 import { deleteDocument, planDelete, undoDelete, type DeletePlan } from './deleteDocument';
 import { ACCEPTED_EXTENSIONS, importFileList } from './importFiles';
 import { ImportResults } from './ImportResults';
 import { setImportResults, useImportResults } from './importStore';
+import { PasteButton } from './PasteDialog';
 import { READING_TOPIC } from '../reader/progress';
 import { asSortKey, filterDocs, SORTS, sortDocs, type SortKey } from './sortFilter';
 
 export default function LibraryView(_props: ViewProps<'library'>) {
-  const docs = useResult(() => api['docs.list']({}), [], { refreshOn: ['docs', READING_TOPIC] });
+  const docs = useResult(() => takePrefetchedLibrary() ?? api['docs.list']({}), [], { refreshOn: ['docs', READING_TOPIC] });
   const [filter, setFilter] = useState('');
   const sort = asSortKey(useSetting('library.sort', 'published'));
   const results = useImportResults();
@@ -165,6 +167,7 @@ export default function LibraryView(_props: ViewProps<'library'>) {
                 {selected.length > MAX_COMPARE_COLUMNS ? `Compare the first ${MAX_COMPARE_COLUMNS} (of ${selected.length})` : selected.length >= 2 ? `Compare ${selected.length} side by side` : 'Compare selected'}
               </Button>
             ) : null}
+            <PasteButton />
             <Button variant="primary" onClick={chooseFiles} disabled={importing !== null}>
               Import files…
             </Button>
@@ -253,7 +256,7 @@ export default function LibraryView(_props: ViewProps<'library'>) {
 
         {list.length > 0 ? <DocList docs={list} freshIds={freshIds} selected={selected} onSelect={onSelect} onDelete={onDeleteRow} /> : null}
 
-        {total > 0 ? <p className="library-hint">Drop .txt, .md or .html files anywhere here to import them.</p> : null}
+        {total > 0 ? <p className="library-hint">Drop files or folders (PDF, EPUB, Word, web pages, Markdown, text) anywhere here to import them.</p> : null}
       </div>
       {dragging ? (
         <div className="drop-overlay" aria-hidden="true">
