@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../electron/core/db/open.js';
 import { ingestDocument } from '../../electron/core/corpus/ingest.js';
 import { alignPair, type Alignment } from '../../electron/core/compare/index.js';
+import { setMeaningResources, type MeaningResources } from '../../electron/core/compare/semantic.js';
 
 // Parallel-text benchmark: the aligner on ../shared/data/parallel-dev (six passages in four
 // English translations, verse spans as ground truth; see its README). Every file is imported
@@ -208,10 +209,32 @@ export async function run(): Promise<Record<string, number | string>> {
   return out;
 }
 
-// `npx tsx bench/sections/parallel.ts [--verbose]`: the figures, and with --verbose what was missed and mislinked.
+/** The figures with each meaning resource added in turn (tuned and held-out apart). */
+function ablation(dir: string): void {
+  const steps: Array<[string, MeaningResources]> = [
+    ['exact words only', { lemmas: false, wordnet: false, vectors: false }],
+    ['+ lemmas', { lemmas: true, wordnet: false, vectors: false }],
+    ['+ lemmas + WordNet', { lemmas: true, wordnet: true, vectors: false }],
+    ['+ lemmas + vectors', { lemmas: true, wordnet: false, vectors: true }],
+    ['+ lemmas + WordNet + vectors', { lemmas: true, wordnet: true, vectors: true }],
+  ];
+  for (const [name, r] of steps) {
+    setMeaningResources(r);
+    const { tiers } = scoreParallelDev(dir);
+    const cell = (tier: string, subset: string): string => {
+      const t = tiers.find((x) => x.tier === tier && x.subset === subset);
+      return t ? `R ${r3(t.recall).toFixed(3)} P ${r3(t.precision).toFixed(3)}` : '-';
+    };
+    console.log(`| ${name} | ${cell('modern', 'tuned')} | ${cell('modern', 'held-out')} | ${cell('simplified', 'tuned')} | ${cell('simplified', 'held-out')} | ${tiers.find((x) => x.tier === 'unrelated')?.links ?? 0} |`);
+  }
+}
+
+// `npx tsx bench/sections/parallel.ts [--verbose | --ablation]`: the figures; with --verbose
+// what was missed and mislinked; with --ablation the figures per meaning resource.
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const dir = parallelDevDir();
   if (!dir) console.log('../shared/data/parallel-dev is absent');
+  else if (process.argv.includes('--ablation')) ablation(dir);
   else {
     const { pairs, tiers, alignMs } = scoreParallelDev(dir);
     for (const p of pairs) {

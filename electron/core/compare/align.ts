@@ -2,7 +2,7 @@ import type { DocFeatures, SentenceFeatures, TermWeights } from './features.js';
 import { containedEvidence, distinctiveWeight, joinSpan, spanEvidence, type PairEvidence, type SpanTerms } from './score.js';
 import { sameForm } from './text.js';
 import { alignMonotonic, type Bead } from './monotonic.js';
-import { baselineOf, detectRegime } from './regime.js';
+import { AnchorCounter, baselineOf } from './regime.js';
 import { attachWords, pairSpace, semanticSentences, softDice, type LocalSentence } from './semantic.js';
 
 // Sentence alignment between two documents: candidates from an inverted index of their
@@ -182,7 +182,7 @@ function prepare(doc: DocFeatures, w: TermWeights): Prepared {
  * Candidate sentence pairs: those sharing enough weight in their less common terms for one
  * of the two to be at least 40% found in the other (an upper bound: judge() decides).
  */
-function candidatePairs(A: DocFeatures, B: DocFeatures, w: TermWeights, unit: number): Array<[number, number]> {
+function candidatePairs(A: DocFeatures, B: DocFeatures, w: TermWeights, unit: number, anchors: AnchorCounter): Array<[number, number]> {
   const pa = prepare(A, w);
   const pb = prepare(B, w);
   const acc = new Float64Array(B.sentences.length);
@@ -201,6 +201,7 @@ function candidatePairs(A: DocFeatures, B: DocFeatures, w: TermWeights, unit: nu
     for (const j of touched) {
       const shared = acc[j] as number;
       acc[j] = 0;
+      anchors.observe(i, j, shared);
       if (shared < CANDIDATE_MIN_SHARED * unit) continue;
       const boundA = (shared + (pa.unindexed[i] as number)) / (pa.least[i] as number);
       const boundB = (shared + (pb.unindexed[j] as number)) / (pb.least[j] as number);
@@ -217,7 +218,10 @@ function candidatePairs(A: DocFeatures, B: DocFeatures, w: TermWeights, unit: nu
  * reports that tell things in their own order by anchors and clusters (see regime.ts).
  */
 export function alignDocuments(A: DocFeatures, B: DocFeatures, w: TermWeights): RawLink[] {
-  const regime = detectRegime(A, B, w);
+  // One pass over the shared terms gives the free aligner its candidates and the regime its anchors.
+  const counter = new AnchorCounter(A, B, w);
+  const candidates = candidatePairs(A, B, w, distinctiveWeight(w), counter);
+  const regime = counter.regime();
   if (regime.monotonic) {
     // Meaning is only needed now: the words' written forms, then their base forms and vectors.
     const SA = semanticSentences(A, w);
@@ -228,7 +232,7 @@ export function alignDocuments(A: DocFeatures, B: DocFeatures, w: TermWeights): 
     const baseline = baselineOf(space.A.length, space.B.length, (i, j) => softDice(space, space.A[i] as LocalSentence, space.B[j] as LocalSentence));
     return monotonicLinks(A, B, keepBelieved(alignMonotonic({ space, baseline, anchors: regime.ordered }), baseline, A.sentences.length, B.sentences.length));
   }
-  return alignFree(A, B, w);
+  return alignFree(A, B, w, candidates);
 }
 
 /** A bead this little above the baseline is believed only between two linked neighbours. */
@@ -263,7 +267,7 @@ function monotonicLinks(A: DocFeatures, B: DocFeatures, beads: ReturnType<typeof
 }
 
 /** Links between reports that tell things in their own order: anchors, runs, neighbours. */
-function alignFree(A: DocFeatures, B: DocFeatures, w: TermWeights): RawLink[] {
+function alignFree(A: DocFeatures, B: DocFeatures, w: TermWeights, candidates: ReadonlyArray<readonly [number, number]>): RawLink[] {
   const unit = distinctiveWeight(w);
   const seen = new Set<string>();
   const found: Candidate[] = [];
@@ -276,7 +280,7 @@ function alignFree(A: DocFeatures, B: DocFeatures, w: TermWeights): RawLink[] {
     return judged;
   };
   const one = (k: number): SentenceRange => ({ from: k, to: k + 1 });
-  for (const [i, j] of candidatePairs(A, B, w, unit)) {
+  for (const [i, j] of candidates) {
     const single = consider(one(i), one(j));
     if (!single) continue;
     // One source may split in two or three sentences what the other says in one: when one

@@ -78,58 +78,112 @@ export function baselineOf(n: number, m: number, sim: (i: number, j: number) => 
   return count ? sum / count : 0;
 }
 
-/** Per sentence: its terms' weights (in the order of SentenceFeatures.terms) and their sum. */
-function weighted(doc: DocFeatures, w: TermWeights): { weights: Float64Array[]; totals: Float64Array } {
-  const totals = new Float64Array(doc.sentences.length);
-  const weights = doc.sentences.map((s, k) => {
-    const out = new Float64Array(s.terms.length);
+/** Per sentence: the summed weight of its terms (negations aside: they are no sign of sameness). */
+function totals(doc: DocFeatures, w: TermWeights): Float64Array {
+  const out = new Float64Array(doc.sentences.length);
+  doc.sentences.forEach((s, k) => {
     let total = 0;
-    s.terms.forEach((t, x) => {
-      const wt = isNegationTerm(t) ? 0 : w.weight(t);
-      out[x] = wt;
-      total += wt;
-    });
-    totals[k] = total;
-    return out;
+    for (const t of s.terms) if (!isNegationTerm(t)) total += w.weight(t);
+    out[k] = total;
   });
-  return { weights, totals };
+  return out;
+}
+
+/** Exact-word Dice similarity of sentence i of A and j of B, by a merge of their sorted terms. */
+function exactSim(A: DocFeatures, B: DocFeatures, w: TermWeights, ta: Float64Array, tb: Float64Array, i: number, j: number): number {
+  const x = (A.sentences[i] as SentenceFeatures).terms;
+  const y = (B.sentences[j] as SentenceFeatures).terms;
+  let shared = 0;
+  let p = 0;
+  let q = 0;
+  while (p < x.length && q < y.length) {
+    const s = x[p] as number;
+    const t = y[q] as number;
+    if (s === t) {
+      if (!isNegationTerm(s)) shared += 2 * w.weight(s);
+      p++;
+      q++;
+    } else if (s < t) p++;
+    else q++;
+  }
+  const den = (ta[i] as number) + (tb[j] as number);
+  return den > 0 ? shared / den : 0;
 }
 
 /**
- * The regime of a document pair, from exact shared words only (cheap: every pair of a library
- * is tested): Dice similarity of sentence pairs by an accumulator over the terms' postings.
+ * Collects, while the aligner's candidate search runs over shared terms, each sentence's best
+ * and second-best partner by exact-word Dice similarity; then tells the regime. `observe`
+ * takes the weight the pair shares in indexed terms (those at least INDEX_MIN_WEIGHT).
  */
-export function detectRegime(A: DocFeatures, B: DocFeatures, w: TermWeights): Regime {
-  const wa = weighted(A, w);
-  const wb = weighted(B, w);
-  const exact = (i: number, j: number): number => {
-    const x = A.sentences[i] as SentenceFeatures;
-    const y = B.sentences[j] as SentenceFeatures;
-    let shared = 0;
-    let p = 0;
-    let q = 0;
-    while (p < x.terms.length && q < y.terms.length) {
-      const s = x.terms[p] as number;
-      const t = y.terms[q] as number;
-      if (s === t) {
-        shared += ((wa.weights[i] as Float64Array)[p] as number) + ((wb.weights[j] as Float64Array)[q] as number);
-        p++;
-        q++;
-      } else if (s < t) p++;
-      else q++;
+export class AnchorCounter {
+  private readonly ta: Float64Array;
+  private readonly tb: Float64Array;
+  private readonly bestA: Float64Array;
+  private readonly secondA: Float64Array;
+  private readonly argA: Int32Array;
+  private readonly bestB: Float64Array;
+  private readonly secondB: Float64Array;
+  private readonly argB: Int32Array;
+
+  constructor(
+    private readonly A: DocFeatures,
+    private readonly B: DocFeatures,
+    private readonly w: TermWeights,
+  ) {
+    const n = A.sentences.length;
+    const m = B.sentences.length;
+    this.ta = totals(A, w);
+    this.tb = totals(B, w);
+    this.bestA = new Float64Array(n);
+    this.secondA = new Float64Array(n);
+    this.argA = new Int32Array(n).fill(-1);
+    this.bestB = new Float64Array(m);
+    this.secondB = new Float64Array(m);
+    this.argB = new Int32Array(m).fill(-1);
+  }
+
+  observe(i: number, j: number, shared: number): void {
+    const den = (this.ta[i] as number) + (this.tb[j] as number);
+    const sim = den > 0 ? (2 * shared) / den : 0;
+    if (sim > (this.bestA[i] as number)) {
+      this.secondA[i] = this.bestA[i] as number;
+      this.bestA[i] = sim;
+      this.argA[i] = j;
+    } else if (sim > (this.secondA[i] as number)) this.secondA[i] = sim;
+    if (sim > (this.bestB[j] as number)) {
+      this.secondB[j] = this.bestB[j] as number;
+      this.bestB[j] = sim;
+      this.argB[j] = i;
+    } else if (sim > (this.secondB[j] as number)) this.secondB[j] = sim;
+  }
+
+  regime(): Regime {
+    const { A, B, w, ta, tb } = this;
+    const n = A.sentences.length;
+    const m = B.sentences.length;
+    const baseline = baselineOf(n, m, (i, j) => exactSim(A, B, w, ta, tb, i, j));
+    const anchors: Array<[number, number]> = [];
+    for (let i = 0; i < n; i++) {
+      const j = this.argA[i] as number;
+      if (j < 0 || this.argB[j] !== i) continue;
+      const sim = this.bestA[i] as number;
+      if (sim < baseline + ANCHOR_OVER_BASELINE) continue;
+      if (sim - (this.secondA[i] as number) < MARGIN || sim - (this.secondB[j] as number) < MARGIN) continue;
+      anchors.push([i, j]);
     }
-    const den = (wa.totals[i] as number) + (wb.totals[j] as number);
-    return den > 0 ? shared / den : 0;
-  };
-  const n = A.sentences.length;
-  const m = B.sentences.length;
-  const baseline = baselineOf(n, m, exact);
-  const bestA = new Float64Array(n);
-  const secondA = new Float64Array(n);
-  const argA = new Int32Array(n).fill(-1);
-  const bestB = new Float64Array(m);
-  const secondB = new Float64Array(m);
-  const argB = new Int32Array(m).fill(-1);
+    const ordered = longestOrderedChain(anchors);
+    const orderShare = anchors.length ? ordered.length / anchors.length : 0;
+    const chars = (doc: DocFeatures): number => doc.sentences.reduce((k, x) => k + x.end - x.start, 0);
+    const [ca, cb] = [chars(A), chars(B)];
+    const comparable = ca > 0 && cb > 0 && Math.max(ca, cb) / Math.min(ca, cb) <= MAX_LENGTH_RATIO;
+    const monotonic = comparable && ordered.length >= MIN_ANCHORS && orderShare >= MIN_ORDER_SHARE && ordered.length >= MIN_COVERAGE * Math.min(n, m);
+    return { monotonic, anchors, ordered, orderShare };
+  }
+}
+
+/** The regime of a document pair on its own (the aligner gets it from its candidate search instead). */
+export function detectRegime(A: DocFeatures, B: DocFeatures, w: TermWeights): Regime {
+  const counter = new AnchorCounter(A, B, w);
   const postings = new Map<number, number[]>();
   B.sentences.forEach((s, j) => {
     for (const t of s.terms) {
@@ -139,51 +193,23 @@ export function detectRegime(A: DocFeatures, B: DocFeatures, w: TermWeights): Re
       list.push(j);
     }
   });
-  const acc = new Float64Array(m);
+  const acc = new Float64Array(B.sentences.length);
   const touched: number[] = [];
   A.sentences.forEach((s, i) => {
     for (const t of s.terms) {
       const list = postings.get(t);
       if (!list) continue;
-      const wt = 2 * w.weight(t);
+      const wt = w.weight(t);
       for (const j of list) {
         if (acc[j] === 0) touched.push(j);
         acc[j] = (acc[j] as number) + wt;
       }
     }
     for (const j of touched) {
-      const den = (wa.totals[i] as number) + (wb.totals[j] as number);
-      const sim = den > 0 ? (acc[j] as number) / den : 0;
+      counter.observe(i, j, acc[j] as number);
       acc[j] = 0;
-      if (sim > (bestA[i] as number)) {
-        secondA[i] = bestA[i] as number;
-        bestA[i] = sim;
-        argA[i] = j;
-      } else if (sim > (secondA[i] as number)) secondA[i] = sim;
-      if (sim > (bestB[j] as number)) {
-        secondB[j] = bestB[j] as number;
-        bestB[j] = sim;
-        argB[j] = i;
-      } else if (sim > (secondB[j] as number)) secondB[j] = sim;
     }
     touched.length = 0;
   });
-  const anchors: Array<[number, number]> = [];
-  for (let i = 0; i < n; i++) {
-    const j = argA[i] as number;
-    if (j < 0 || argB[j] !== i) continue;
-    const sim = bestA[i] as number;
-    if (sim < baseline + ANCHOR_OVER_BASELINE) continue;
-    if (sim - (secondA[i] as number) < MARGIN || sim - (secondB[j] as number) < MARGIN) continue;
-    anchors.push([i, j]);
-  }
-  const ordered = longestOrderedChain(anchors);
-  const orderShare = anchors.length ? ordered.length / anchors.length : 0;
-  const chars = (doc: DocFeatures): number => doc.sentences.reduce((k, x) => k + x.end - x.start, 0);
-  const [ca, cb] = [chars(A), chars(B)];
-  const comparable = ca > 0 && cb > 0 && Math.max(ca, cb) / Math.min(ca, cb) <= MAX_LENGTH_RATIO;
-  const monotonic =
-    comparable &&
-    ordered.length >= MIN_ANCHORS && orderShare >= MIN_ORDER_SHARE && ordered.length >= MIN_COVERAGE * Math.min(n, m);
-  return { monotonic, anchors, ordered, orderShare };
+  return counter.regime();
 }

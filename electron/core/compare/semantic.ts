@@ -40,11 +40,25 @@ export interface Meaning {
 
 const meanings = new Map<string, Meaning>();
 
+/** Which resources word meaning uses (all by default; the bench turns them off one by one to measure each). */
+export interface MeaningResources {
+  lemmas: boolean;
+  wordnet: boolean;
+  vectors: boolean;
+}
+
+const resources: MeaningResources = { lemmas: true, wordnet: true, vectors: true };
+
+export function setMeaningResources(r: MeaningResources): void {
+  Object.assign(resources, r);
+  meanings.clear();
+}
+
 function meaningOfWord(word: string): Meaning {
   let m = meanings.get(word);
   if (!m) {
-    const base = baseForm(word);
-    m = { base, row: vectorRow(base), synsets: synsetsOf(base) };
+    const base = resources.lemmas ? baseForm(word) : word;
+    m = { base, row: resources.vectors ? vectorRow(base) : -1, synsets: resources.wordnet ? synsetsOf(base) : null };
     if (meanings.size > 200_000) meanings.clear();
     meanings.set(word, m);
   }
