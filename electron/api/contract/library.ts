@@ -22,6 +22,17 @@ export const libraryContract = {
       })
       .strict(),
   ),
+  /** Paste as a document: the clipboard's HTML (when it had some) or text, with a title and source. */
+  'docs.importText': op<ImportOutcome>()(
+    z
+      .object({
+        title: z.string().trim().min(1).max(300),
+        source: z.string().max(2000).optional(),
+        html: z.string().max(20_000_000).optional(),
+        text: z.string().max(20_000_000),
+      })
+      .strict(),
+  ),
   /** position: start of the sentence at the top of the view; positionWithin: how far down it (0..1); progress never goes down. */
   'docs.setPosition': op<{ position: number; positionWithin: number; progress: number }>()(
     z

@@ -3,6 +3,7 @@ import type { DocDetail, DocSummary } from '../types.js';
 import type { HandlerTable } from './types.js';
 import { ParallaxError } from '../../core/errors.js';
 import { getDocument, getPassages, getSentences, listDocuments } from '../../core/corpus/store.js';
+import { pastedFile } from '../../core/corpus/paste.js';
 import { deleteImpact, requireDocument } from '../../core/documents.js';
 import { getSettings, setSetting } from '../../core/settings.js';
 import type { DocumentMeta } from '../../core/types.js';
@@ -50,6 +51,12 @@ export const libraryHandlers: HandlerTable<typeof libraryContract> = {
   'docs.import': async ({ files }, { lib }) => {
     const outcomes = await lib.importFiles(files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') })));
     return outcomes.map((o) => ('id' in o ? { file: o.file, id: o.id, replaced: o.replaced } : { file: o.file, error: o.error }));
+  },
+
+  'docs.importText': async (input, { lib }) => {
+    const [o] = await lib.importFiles([pastedFile(input)]);
+    if (!o) throw new ParallaxError('INTERNAL', 'The pasted text was not imported.');
+    return 'id' in o ? { file: o.file, id: o.id, replaced: o.replaced } : { file: o.file, error: o.error };
   },
 
   'docs.setPosition': ({ id, position, positionWithin, progress }, { lib }) => {
