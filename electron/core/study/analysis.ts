@@ -5,7 +5,8 @@ import { listHighlights, type HighlightRecord } from '../annotate/index.js';
 import { buildUnits, type Unit } from './units.js';
 import { findQuotations, type Quotation } from './quotes.js';
 import { dropOverlaps, findNames, findQuantities, MULTIWORD_PLACES, ROLE_WORDS, type NameMention, type SpanType } from './entities.js';
-import { lexiconTags, lexiconSaysName, tagTerms, termAt, type TaggedTerm } from './nlp.js';
+import { lexiconTags, lexiconSaysName, type TaggedTerm } from './nlp.js';
+import { fastTags } from './gen/tagger.js';
 import { contentWords, fold, foldPhrase, jaccard, containment, sha1, stem, STOPWORDS, tokenize, type Token } from './text.js';
 
 // One pass over the whole library that everything in study builds on: units, names and what
@@ -254,8 +255,6 @@ export function analyse(loaded: LoadedDoc[], highlights: HighlightRecord[], stat
       else if (i > 0 && /^\p{Lu}/u.test(t.text) && !/[.!?:;“"(•]\s*$/u.test(g.text.slice(Math.max(0, t.start - 3), t.start))) capitalMid.add(t.norm.replace(/'s$/, ''));
     });
   }
-  // compromise is the slow part: it tags a sentence only when something needs its tags.
-  const tagsOf = (g: Group): TaggedTerm[] => (g.tagged ??= tagTerms(g.text));
   for (const g of groups) {
     const isCommon = (w: string, pos: number): boolean => {
       if (STOPWORDS.has(w) || lowerVocab.has(w)) return true;
@@ -263,10 +262,10 @@ export function analyse(loaded: LoadedDoc[], highlights: HighlightRecord[], stat
       const known = lexiconSaysName(w);
       if (known !== null) return !known;
       if (/(?:ing|ed|ly)$/.test(w)) return true;
-      const t = termAt(tagsOf(g), pos);
-      if (!t) return false;
-      const tags = t.tags;
-      return !(tags.has('ProperNoun') || tags.has('Person') || tags.has('Place') || tags.has('Organization') || tags.has('Acronym'));
+      // Unknown to the lexicon and capitalised only here: a name unless its ending says it is
+      // an ordinary word (tagging the sentence for this cost more than the rest of the analysis).
+      void pos;
+      return /(?:tion|sion|ment|ness|ity|ance|ence|ship|ism|ous|ful|less|able|ible|ive|ally)$/.test(w);
     };
     g.quantities = findQuantities(g.text);
     g.names = findNames(g.text, isCommon, g.tokens);
@@ -546,7 +545,7 @@ export function analyse(loaded: LoadedDoc[], highlights: HighlightRecord[], stat
       if ((termDocs.get(t.key)?.size ?? 0) < 2) continue;
       if (spans.some((sp) => t.start < sp.end && sp.start < t.end)) continue;
       let ok = termVerdict.get(t.key);
-      if (ok === undefined) termVerdict.set(t.key, (ok = isNounPhrase(tagsOf(g), t.start, t.end)));
+      if (ok === undefined) termVerdict.set(t.key, (ok = isNounPhrase(fastTags(g.text), t.start, t.end)));
       if (!ok) continue;
       spans.push({ start: t.start, end: t.end, type: 'term', text: t.text, key: t.key, listId: null });
       added = true;

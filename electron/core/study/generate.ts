@@ -168,7 +168,7 @@ export function generateForPlan(db: Db, state: LibraryState, plan: GenerationPla
 
 
 /** Short quotations (2-5 words, set inside a sentence) of the documents: coined phrases. */
-function coinedPhrases(docs: readonly DocGen[]): string[] {
+function coinedPhrases(docs: readonly DocGen[]): Set<string> {
   const out = new Set<string>();
   for (const g of docs) {
     for (const q of g.doc.quotes) {
@@ -178,7 +178,7 @@ function coinedPhrases(docs: readonly DocGen[]): string[] {
       out.add(foldPhrase(raw));
     }
   }
-  return [...out].sort();
+  return out;
 }
 
 /** One card per prompt and per fingerprint: the first (best) wins. */

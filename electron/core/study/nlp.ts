@@ -46,6 +46,14 @@ export function lexiconTags(word: string): string[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
 
+let switches: Record<string, string> | null = null;
+
+/** compromise's ambiguous words ("win" -> "Noun|Verb"), decided by context by the caller. */
+export function lexiconSwitch(word: string): string | null {
+  switches ??= ((nlp.model() as unknown as { two: { switches?: Record<string, string> } }).two.switches ?? {}) as Record<string, string>;
+  return switches[word] ?? null;
+}
+
 const NAME_TAGS = new Set(['Country', 'City', 'Region', 'Place', 'Organization', 'Company', 'SportsTeam', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Person', 'ProperNoun', 'Honorific', 'Acronym']);
 
 /** What the lexicon alone says about a capitalised word: a name, an ordinary word, or unknown. */

@@ -1,5 +1,6 @@
 import type { UnitInfo } from '../analysis.js';
-import { tagTerms, type TaggedTerm } from '../nlp.js';
+import type { TaggedTerm } from '../nlp.js';
+import { fastTags } from './tagger.js';
 import { foldPhrase, sha1, tokenize } from '../text.js';
 import type { GeneratedCard } from '../generate.js';
 import { blankOptions, type BlankOption, type Distinctiveness } from './blanks.js';
@@ -26,7 +27,7 @@ export interface AssembleContext {
   /** Names so common in the library that blanking them tests nothing. */
   ubiquitous(key: string): boolean;
   /** Short phrases the documents in play quote (folded): coined phrases wherever they occur. */
-  coined: readonly string[];
+  coined: ReadonlySet<string>;
 }
 
 /** A cloze is worth making when its statement and blank score at least this together. */
@@ -77,7 +78,7 @@ interface Chosen {
 const tagged = new WeakMap<UnitInfo, TaggedTerm[]>();
 function termsOf(u: UnitInfo): TaggedTerm[] {
   let t = tagged.get(u);
-  if (!t) tagged.set(u, (t = tagTerms(u.unit.text)));
+  if (!t) tagged.set(u, (t = fastTags(u.unit.text)));
   return t;
 }
 
@@ -166,8 +167,10 @@ export function docClozeOptions(g: DocGen, ctx: AssembleContext): GeneratedCard[
     .sort((a, b) => b.score - a.score || a.unit.unit.start - b.unit.unit.start);
   const out: GeneratedCard[] = [];
   const seenSentences = new Set<string>();
-  // Tag (the slow part) only as many sentences as could make the deck.
-  for (const cand of cands.slice(0, cardBudget(g.words) * 3)) {
+  // Tag (the slow part) only as many sentences as could make the deck, with a margin for
+  // sentences without a fit blank and answers other documents already ask.
+  const budget = cardBudget(g.words);
+  for (const cand of cands.slice(0, Math.ceil(budget * 1.5) + 3)) {
     const text = foldPhrase(cand.unit.unit.text);
     if (seenSentences.has(text)) continue;
     seenSentences.add(text);

@@ -142,6 +142,21 @@ function phraseOptions(text: string, terms: readonly TaggedTerm[]): Array<{ star
   return out;
 }
 
+/** Where any of a set of folded 2-5 word phrases occurs in text, on word boundaries (one pass). */
+export function findPhrases(text: string, phrases: ReadonlySet<string>): Array<{ start: number; end: number }> {
+  const tokens = tokenize(text);
+  const keys = tokens.map((t) => foldPhrase(t.text));
+  const out: Array<{ start: number; end: number }> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let key = keys[i] as string;
+    for (let n = 2; n <= 5 && i + n <= tokens.length; n++) {
+      key += ` ${keys[i + n - 1] as string}`;
+      if (phrases.has(key)) out.push({ start: (tokens[i] as { start: number }).start, end: (tokens[i + n - 1] as { end: number }).end });
+    }
+  }
+  return out;
+}
+
 /** Where a folded phrase occurs in text on word boundaries. */
 export function findPhrase(text: string, key: string): { start: number; end: number } | null {
   const want = key.split(' ');
@@ -196,7 +211,7 @@ function patternObjects(text: string, terms: readonly TaggedTerm[]): Array<{ sta
 
 export interface BlankInput {
   /** Short phrases other documents quote (folded): coined phrases wherever they occur. */
-  coined?: readonly string[];
+  coined?: ReadonlySet<string>;
   text: string;
   spans: readonly AnswerSpan[];
   terms: readonly TaggedTerm[];
@@ -264,10 +279,7 @@ export function blankOptions(input: BlankInput): BlankOption[] {
     const o = out.find((x) => x.start === at && x.end === at + (m[1] as string).length);
     if (o) o.score += 0.6;
   }
-  for (const key of input.coined ?? []) {
-    const at = findPhrase(text, key);
-    if (at) add(at.start, at.end, 'quote');
-  }
+  if (input.coined?.size) for (const at of findPhrases(text, input.coined)) add(at.start, at.end, 'quote');
   // A whole enumeration of 3-4 names when the sentence is about the set.
   for (const s of spans) {
     const list = enumerationAround(text, s.start, s.end);

@@ -1,3 +1,4 @@
+import { lexiconSaysName } from '../nlp.js';
 import { fold, foldPhrase, STOPWORDS, tokenize } from '../text.js';
 
 // The rules of a good card (SuperMemo's twenty rules, Anki's manual), one small predicate each,
@@ -79,7 +80,11 @@ export function notPartOfLongerName(text: string, start: number, end: number): b
   if (capitalised && nameWord(after)) return false;
   // "the [...] of Moldova", "[...] of the United States": a name continues after "of".
   if (capitalised && /^\s(?:of|for|de|of the)\s\p{Lu}/u.test(text.slice(end, end + 12))) return false;
-  if (capitalised && !/\d/.test(answer) && nameWord(before) && !/[’']s$/u.test(before) && !(sentenceStartBefore && STOPWORDS.has(fold(before)))) {
+  // "NATO’s Comprehensive Assistance Package": an owner that is a name of its own (an acronym,
+  // a known place or person) is not part of the name; "the Attorney’s Office" is one name.
+  const owner = /^(.+)[’']s$/u.exec(before)?.[1] ?? null;
+  const separateOwner = owner !== null && (/^\p{Lu}{2,}$/u.test(owner) || lexiconSaysName(fold(owner)) === true);
+  if (capitalised && !/\d/.test(answer) && nameWord(before) && !separateOwner && !(sentenceStartBefore && STOPWORDS.has(fold(before)))) {
     // "President Trump": an office in front is fine to leave; a name word is not.
     if (!/^(?:President|Senator|Sen\.|Rep\.|Minister|Secretary|Chancellor|Premier|Governor|Mayor|Judge|Justice|Dr\.|Mr\.|Mrs\.|Ms\.|Prime|Pope|King|Queen|Prince|General|Gen\.)$/u.test(before)) return false;
   }
