@@ -50,7 +50,9 @@ describe('search threads', () => {
         else if (e.name.endsWith('.ts')) entries.push(p);
       }
     };
+    // core and the host-neutral modules it imports (electron/common).
     walk(path.join(REPO, 'electron', 'core'));
+    walk(path.join(REPO, 'electron', 'common'));
     await build({ entryPoints: entries, outdir: out, outbase: REPO, format: 'esm', platform: 'node', target: 'node20', logLevel: 'silent' });
     fs.writeFileSync(path.join(out, 'package.json'), '{ "type": "module" }\n');
     try {
@@ -58,13 +60,16 @@ describe('search threads', () => {
         const { openLibrary } = await import(${JSON.stringify(path.join(out, 'electron', 'core', 'library.js'))});
         const lib = await openLibrary({ dataDir: ${JSON.stringify(tmpDir('js'))}, corpusDir: ${JSON.stringify(CORPUS)} });
         const res = await lib.search.query('"energy blackmail"');
+        // The import thread too starts from compiled JavaScript.
+        const [imp] = await lib.importFiles([{ name: 'page.html', bytes: new TextEncoder().encode('<html><body><p>A compiled import thread reads this page about Bucharest.</p></body></html>') }]);
         await lib.close();
-        process.stdout.write(JSON.stringify(res.hits.map((h) => h.docId)));
+        process.stdout.write(JSON.stringify([...res.hits.map((h) => h.docId), imp && 'id' in imp ? 'imported' : JSON.stringify(imp)]));
       `;
       const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
       expect(run.error, 'the process did not exit').toBeUndefined();
       expect(run.status, run.stderr).toBe(0);
       expect(JSON.parse(run.stdout)).toContain('b44e6ea7410dd368');
+      expect(JSON.parse(run.stdout)).toContain('imported');
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }
