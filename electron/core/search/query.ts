@@ -3,7 +3,8 @@ import { stemOf, tokenize } from './tokenize.js';
 // The query language a person types, parsed without ever throwing. Anything the parser
 // does not understand is searched as plain words, and a `hint` says what was changed.
 //
-//   words            ranked, any of them may match (lunr's default)
+//   words            ranked, any of them may match (lunr's default); passages holding every
+//                    word rank first, and among those the ones holding them as typed (adjacent)
 //   +word  -word     must / must not appear
 //   annex*           prefix (the letters as typed, also their stem)
 //   "energy blackmail"  phrase: the words adjacent, in order, in the passage
@@ -39,6 +40,12 @@ export type Clause = TermClause | PhraseClause;
 
 export interface ParsedQuery {
   clauses: Clause[];
+  /**
+   * Runs of two or more plain words typed next to each other (no quotes, signs, fields,
+   * prefixes or boosts), as phrase-key sequences: not required, but a passage holding one
+   * ranks above one holding the same words apart.
+   */
+  adjacent: string[][];
   hints: string[];
 }
 
@@ -95,6 +102,12 @@ export function parseQuery(input: string): ParsedQuery {
   const hints = new Set<string>();
   const clauses: Clause[] = [];
   const dropped: string[] = [];
+  const adjacent: string[][] = [];
+  let run: string[] = [];
+  const endRun = (): void => {
+    if (run.length > 1) adjacent.push(run);
+    run = [];
+  };
   let truncated = false;
   const push = (c: Clause): void => {
     if (clauses.length >= MAX_CLAUSES) truncated = true;
@@ -108,6 +121,7 @@ export function parseQuery(input: string): ParsedQuery {
     }
     const { presence, rest } = takeSign(chunk.raw);
     if (chunk.quoted) {
+      endRun();
       const tokens = tokenize(rest);
       if (tokens.length === 0) continue;
       if (chunk.unbalanced && tokens.length > 1) hints.add('The closing quote was missing, so the words after the quote were searched as a phrase.');
@@ -156,6 +170,8 @@ export function parseQuery(input: string): ParsedQuery {
       if (prefix) hints.add('Type at least one letter before *, as in annex*.');
       continue;
     }
+    if (presence === 'optional' && !field && !boostM && !prefix && !fuzzy) run.push(...tokens.map((t) => phraseKey(t.norm)));
+    else endRun();
     tokens.forEach((t, i) => {
       const isPrefix = prefix && i === tokens.length - 1;
       if (isPrefix) {
@@ -177,13 +193,14 @@ export function parseQuery(input: string): ParsedQuery {
     }
   }
 
+  endRun();
   if (truncated) hints.add(`Only the first ${MAX_CLAUSES} words of the query were searched.`);
   const searchable = clauses.some((c) => c.presence !== 'prohibited');
   if (!searchable) {
     if (dropped.length) hints.add(`“${dropped.slice(0, 3).join(' ')}” ${dropped.length === 1 ? 'is' : 'are'} too common to search for; add a more specific word.`);
     else if (clauses.length) hints.add('Add a word to search for; a query cannot only exclude words.');
     else if (input.trim()) hints.add('Type a word to search for.');
-    return { clauses: [], hints: [...hints] };
+    return { clauses: [], adjacent: [], hints: [...hints] };
   }
-  return { clauses, hints: [...hints] };
+  return { clauses, adjacent: adjacent.filter((seq) => seq.some((k) => stemOf(k) !== '')), hints: [...hints] };
 }

@@ -1,30 +1,25 @@
-import { ParallaxError } from '../errors.js';
-import { FIELDS, parseQuery, type FieldName, type Presence } from './query.js';
+import { docCount, findTerm, NF, passageCount, type SegmentData } from './segment.js';
 import { Dictionary } from './dictionary.js';
-import { FIELD_BOOSTS, NF, docCount, findTerm, passageCount, type SegmentData } from './segment.js';
-import { locate, phrasesHold, type MatchSpec } from './snippet.js';
+import { B, K1, planQuery, type QueryPlan } from './plan.js';
+import { holdsAnyPhrase, locate, phrasesHold } from './snippet.js';
 import { fingerprintMatches, type PassageText } from './store.js';
+import { TopK } from './topk.js';
 import type { SearchHitCore, SearchResultCore } from './types.js';
+import { Candidates, CancelledError, verifyCandidates } from './verify.js';
 
 // Queries across segments with lunr's scoring model: BM25 weights per field (k1 = 1.2,
 // b = 0.75, field boosts) in a query vector space, score = q · d / |q| summed over fields.
 // lunr bakes each index's own idf and average field length into its vectors; here the
 // weights are computed at query time from term frequencies with LIBRARY-WIDE statistics,
 // so a passage scores the same whichever segment holds it.
+//
+// A query runs in phases: plan (plan.ts: clauses, terms, coefficients), scan (here: every
+// segment's postings, scores and coverage of the query's words), verify (verify.ts: phrases
+// against the text, phrase queries only) and page (here: passages holding every word first,
+// then those holding the words as typed, then by score; snippets and offsets from snippet.ts).
 
-const K1 = 1.2;
-const B = 0.75;
-/**
- * Expansions of one prefix are capped, the most frequent kept, so search-as-you-type stays
- * fast: one or two letters are mostly a word being typed.
- */
-export function maxExpansions(prefixLength: number): number {
-  return prefixLength <= 1 ? 24 : prefixLength === 2 ? 64 : 200;
-}
-/** Phrase candidates verified against the text, at most, before the total is estimated. */
-const VERIFY_MAX = 1500;
-/** Candidates checked to estimate how many of the rest hold the phrase. */
-const PHRASE_SAMPLE = 32;
+export { maxExpansions } from './plan.js';
+export { CancelledError } from './verify.js';
 
 export interface SearchOutcome extends SearchResultCore {
   /** True when `total` was estimated (phrase queries with very many candidates). */
@@ -51,74 +46,18 @@ interface Entry {
   ord: number;
 }
 
-interface Group {
-  presence: Presence;
-  fields: number[];
-  terms: string[];
-  boost: number;
-}
-
-const idfOf = (N: number, df: number): number => Math.log(1 + Math.abs((N - df + 0.5) / (df + 0.5)));
-
-export class CancelledError extends ParallaxError {
-  constructor() {
-    super('CANCELLED', 'A newer search replaced this one.');
-  }
-}
-
-/** The best `k` items offered, worst at the root (k = Infinity keeps them all, unordered). */
-class TopK<T> {
-  readonly items: T[] = [];
-  constructor(
-    private readonly k: number,
-    private readonly before: (a: T, b: T) => boolean,
-  ) {}
-  get full(): boolean {
-    return this.items.length >= this.k;
-  }
-  get worst(): T | undefined {
-    return this.items[0];
-  }
-  offer(x: T): void {
-    const h = this.items;
-    if (this.k === Infinity) {
-      h.push(x);
-      return;
-    }
-    if (h.length < this.k) {
-      h.push(x);
-      let i = h.length - 1;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (!this.before(h[parent] as T, h[i] as T)) break;
-        [h[parent], h[i]] = [h[i] as T, h[parent] as T];
-        i = parent;
-      }
-      return;
-    }
-    if (!this.before(x, h[0] as T)) return;
-    h[0] = x;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let worst = i;
-      if (l < h.length && this.before(h[worst] as T, h[l] as T)) worst = l;
-      if (r < h.length && this.before(h[worst] as T, h[r] as T)) worst = r;
-      if (worst === i) break;
-      [h[worst], h[i]] = [h[i] as T, h[worst] as T];
-      i = worst;
-    }
-  }
-  sorted(): T[] {
-    return [...this.items].sort((a, b) => (this.before(a, b) ? -1 : this.before(b, a) ? 1 : 0));
-  }
-}
-
 interface Hit {
   score: number;
+  /** How many of the query's words (groups) the passage holds. */
+  cover: number;
   seg: Loaded;
   p: number;
+}
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 export class Searcher {
@@ -136,6 +75,7 @@ export class Searcher {
   private prohMark = new Int32Array(0);
   private docMark = new Int32Array(0);
   private touched = new Int32Array(0);
+  private covered = new Int32Array(0);
   private stamp = 0;
 
   constructor(private readonly source: PassageSource) {}
@@ -251,6 +191,7 @@ export class Searcher {
       this.reqMark = new Int32Array(passages);
       this.prohMark = new Int32Array(passages);
       this.touched = new Int32Array(passages);
+      this.covered = new Int32Array(passages);
     }
     if (docs > this.docMark.length) this.docMark = new Int32Array(docs);
   }
@@ -263,271 +204,158 @@ export class Searcher {
     return ++this.stamp;
   }
 
-  private expandPrefix(prefixes: string[], hints: Set<string>, shown: string): string[] {
-    const found = new Set<number>();
-    for (const prefix of prefixes) {
-      const [a, b] = this.dict.range(prefix);
-      for (let t = a; t < b; t++) found.add(t);
-    }
-    const cap = maxExpansions(shown.length);
-    let picked = [...found];
-    if (picked.length > cap) {
-      hints.add(`“${shown}*” matches ${picked.length.toLocaleString('en')} words; the ${cap} most common were searched. Type more letters to narrow it.`);
-      picked = picked.sort((x, y) => (this.dict.df[y] as number) - (this.dict.df[x] as number) || x - y).slice(0, cap);
-    }
-    return picked.map((t) => this.dict.terms[t] as string);
-  }
-
   query(input: string, limit: number, cancelled: () => boolean = () => false): SearchOutcome {
-    const empty = (hint: string | null): SearchOutcome => ({ hits: [], total: 0, hint, totalIsEstimate: false });
-    const parsed = parseQuery(input);
-    const hints = new Set(parsed.hints);
-    const firstHint = (): string | null => [...hints][0] ?? null;
-    if (parsed.clauses.length === 0 || this.N === 0) return empty(firstHint());
-
-    const allFields = FIELDS.map((_, i) => i);
-    const fieldIdx = (fs: readonly FieldName[]): number[] => fs.map((f) => FIELDS.indexOf(f));
-    const dict = this.dict;
-    const groups: Group[] = [];
-    const phrases: string[][] = [];
-    const forbidden: string[][] = [];
-    const softPhrases: string[][] = [];
-    for (const c of parsed.clauses) {
-      if (c.kind === 'term') {
-        const terms = c.prefix
-          ? this.expandPrefix([c.term, ...(c.altPrefix ? [c.altPrefix] : [])], hints, c.term)
-          : dict.dfOf(c.term) > 0
-            ? [c.term]
-            : [];
-        groups.push({ presence: c.presence, fields: fieldIdx(c.fields), terms, boost: c.boost });
-      } else if (c.presence === 'prohibited') forbidden.push(c.sequence);
-      else if (c.presence === 'optional') softPhrases.push(c.sequence);
-      else {
-        phrases.push(c.sequence);
-        for (const t of c.terms) groups.push({ presence: 'required', fields: allFields, terms: dict.dfOf(t) > 0 ? [t] : [], boost: 1 });
-      }
-    }
-    if (groups.some((g) => g.presence === 'required' && g.terms.length === 0)) return empty(firstHint());
-    const scoring = groups.filter((g) => g.presence !== 'prohibited' && g.terms.length > 0);
-    if (scoring.length === 0) return empty(firstHint());
-    const required = groups.filter((g) => g.presence === 'required');
-    const prohibited = groups.filter((g) => g.presence === 'prohibited' && g.terms.length > 0);
-
-    // The query vector per field (lunr: each expanded term upserted with the clause boost),
-    // as one list of distinct terms with a coefficient per field (0: not in that field).
-    const N = this.N;
-    const termList: string[] = [];
-    const termAt = new Map<string, number>();
-    const q: number[][] = [];
-    for (const g of scoring) {
-      for (const t of g.terms) {
-        let i = termAt.get(t);
-        if (i === undefined) {
-          i = termList.length;
-          termAt.set(t, i);
-          termList.push(t);
-          q.push(new Array<number>(NF).fill(0));
-        }
-        for (const f of g.fields) (q[i] as number[])[f] = ((q[i] as number[])[f] as number) + g.boost;
-      }
-    }
-    const mag = new Array<number>(NF).fill(0);
-    for (const row of q) for (let f = 0; f < NF; f++) mag[f] = (mag[f] as number) + (row[f] as number) ** 2;
-    const coef = q.map((row, i) => {
-      const idf = idfOf(N, dict.dfOf(termList[i] as string));
-      return row.map((v, f) => (v > 0 ? (v / Math.sqrt(mag[f] as number)) * idf * (K1 + 1) * FIELD_BOOSTS[FIELDS[f] as FieldName] : 0));
-    });
-
-    const phraseMode = phrases.length > 0 || forbidden.length > 0;
-    const keyOf = (seg: Loaded, p: number): string => seg.data.docIds[seg.passageDoc[p] as number] as string;
-    const beforeHit = (a: Hit, b: Hit): boolean => {
+    const plan = planQuery(input, this.dict, this.N);
+    if ('empty' in plan) return { hits: [], total: 0, hint: plan.empty, totalIsEstimate: false };
+    const hint = [...plan.hints][0] ?? null;
+    const keyOf = (seg: Loaded, p: number): string => seg.data.docIds[seg.passageDoc[p] ?? 0] ?? '';
+    const idxOf = (seg: Loaded, p: number): number => seg.data.passageIdx[p] ?? 0;
+    const before = (a: Hit, b: Hit): boolean => {
+      if (a.cover !== b.cover) return a.cover > b.cover;
       if (a.score !== b.score) return a.score > b.score;
       const da = keyOf(a.seg, a.p);
       const db = keyOf(b.seg, b.p);
       if (da !== db) return da < db;
-      return (a.seg.data.passageIdx[a.p] as number) < (b.seg.data.passageIdx[b.p] as number);
+      return idxOf(a.seg, a.p) < idxOf(b.seg, b.p);
     };
-    const top = new TopK<Hit>(limit, beforeHit);
-    // Phrase candidates, all of them, in parallel arrays (no object per candidate).
-    let cn = 0;
-    let cScore = new Float64Array(phraseMode ? 1024 : 0);
-    let cSeg = new Int32Array(phraseMode ? 1024 : 0);
-    let cP = new Int32Array(phraseMode ? 1024 : 0);
+    // Without phrases the best hits are kept as they come; a few more than the page when the
+    // words' adjacency may still reorder them (see rankPage).
+    const keep = plan.adjacent.length > 0 ? limit * 2 + 8 : limit;
+    const top = new TopK<Hit>(keep, before);
+    const candidates = plan.phraseMode ? new Candidates() : null;
     let total = 0;
-    const local = new Int32Array(termList.length);
-
     this.segs.forEach((seg, si) => {
       if (cancelled()) throw new CancelledError();
-      const d = seg.data;
-      const P = seg.passages;
-      const score = this.score;
-      const touched = this.touched;
-      const norm = seg.norm;
-      let tn = 0;
-      for (let i = 0; i < termList.length; i++) local[i] = findTerm(d.terms, termList[i] as string);
-      // Text first: passages touched after `tnText` matched only in title or outlet.
-      let tnText = 0;
-      for (let f = 0; f < NF; f++) {
-        for (let i = 0; i < termList.length; i++) {
-          const c = (coef[i] as number[])[f] as number;
-          const t = local[i] as number;
-          if (c === 0 || t < 0) continue;
-          const to = d.termOff[t * NF + f + 1] as number;
-          const base = f * P;
-          for (let k = d.termOff[t * NF + f] as number; k < to; k++) {
-            const p = d.postings[k] as number;
-            const tf = d.tfs[k] as number;
-            if (score[p] === 0) touched[tn++] = p;
-            score[p] = (score[p] as number) + (c * tf) / ((norm[base + p] as number) + tf);
-          }
-        }
-        if (f === 0) tnText = tn;
-      }
-      for (const g of required) {
-        const gs = this.nextStamp();
-        for (const term of g.terms) {
-          const t = findTerm(d.terms, term);
-          if (t < 0) continue;
-          for (const f of g.fields) {
-            for (let k = d.termOff[t * NF + f] as number; k < (d.termOff[t * NF + f + 1] as number); k++) {
-              const p = d.postings[k] as number;
-              if (this.reqMark[p] !== gs) {
-                this.reqMark[p] = gs;
-                this.reqCount[p] = (this.reqCount[p] as number) + 1;
-              }
-            }
-          }
-        }
-      }
-      const ps = this.nextStamp();
-      for (const g of prohibited) {
-        for (const term of g.terms) {
-          const t = findTerm(d.terms, term);
-          if (t < 0) continue;
-          for (const f of g.fields) for (let k = d.termOff[t * NF + f] as number; k < (d.termOff[t * NF + f + 1] as number); k++) this.prohMark[d.postings[k] as number] = ps;
-        }
-      }
-      const ds = this.nextStamp();
-      for (let i = 0; i < tnText; i++) this.docMark[seg.passageDoc[touched[i] as number] as number] = ds;
-      const nReq = required.length;
-      for (let i = 0; i < tn; i++) {
-        const p = touched[i] as number;
-        const sc = score[p] as number;
-        const rc = this.reqCount[p] as number;
-        score[p] = 0;
-        this.reqCount[p] = 0;
-        if (rc < nReq || this.prohMark[p] === ps) continue;
-        const doc = seg.passageDoc[p] as number;
-        if (seg.dead[doc]) continue;
-        // A passage matched only through its document's title or outlet stands for the
-        // document once (its first passage), and only if no passage matched in the text.
-        if (i >= tnText && (this.docMark[doc] === ds || p !== d.docFirstPassage[doc])) continue;
+      this.scanSegment(seg, plan, (score, cover, p) => {
         total++;
-        if (phraseMode) {
-          if (cn === cScore.length) {
-            const grow = <A extends Float64Array | Int32Array>(a: A, make: (n: number) => A): A => {
-              const b = make(a.length * 2);
-              b.set(a);
-              return b;
-            };
-            cScore = grow(cScore, (n) => new Float64Array(n));
-            cSeg = grow(cSeg, (n) => new Int32Array(n));
-            cP = grow(cP, (n) => new Int32Array(n));
-          }
-          cScore[cn] = sc;
-          cSeg[cn] = si;
-          cP[cn] = p;
-          cn++;
-        } else {
+        if (candidates) candidates.push(score, cover, si, p);
+        else {
           const worst = top.worst;
-          if (top.full && worst && sc < worst.score) continue;
-          top.offer({ score: sc, seg, p });
+          if (top.full && worst && (cover < worst.cover || (cover === worst.cover && score < worst.score))) return;
+          top.offer({ score, cover, seg, p });
+        }
+      });
+    });
+
+    const textOf = (h: Hit): PassageText | null => this.source.passage(keyOf(h.seg, h.p), idxOf(h.seg, h.p));
+    const page: Array<{ hit: Hit; text: PassageText }> = [];
+    if (!candidates) {
+      for (const hit of top.sorted()) {
+        const text = textOf(hit);
+        if (text) page.push({ hit, text });
+      }
+      return { hits: this.rankPage(page, plan, limit, keyOf, idxOf), total, hint, totalIsEstimate: false };
+    }
+
+    const hitAt = (i: number): Hit => ({ score: candidates.score[i] ?? 0, cover: candidates.cover[i] ?? 0, seg: this.segs[candidates.seg[i] ?? 0] as Loaded, p: candidates.p[i] ?? 0 });
+    const verdict = verifyCandidates(
+      candidates.n,
+      limit,
+      (a, b) => before(hitAt(a), hitAt(b)),
+      (i, keepIt) => {
+        const hit = hitAt(i);
+        const text = textOf(hit);
+        if (!text || !phrasesHold(text.text, text.start, text.end, plan.spec)) return false;
+        if (keepIt && page.length < limit) page.push({ hit, text });
+        return true;
+      },
+      () => page.length >= limit,
+      cancelled,
+    );
+    return { hits: this.rankPage(page, plan, limit, keyOf, idxOf), total: verdict.total, hint, totalIsEstimate: verdict.estimate };
+  }
+
+  /**
+   * Score one segment's passages and report each that satisfies the query (required words
+   * present, no prohibited word, live document) with its score and how many of the query's
+   * words it holds.
+   */
+  private scanSegment(seg: Loaded, plan: QueryPlan, emit: (score: number, cover: number, p: number) => void): void {
+    const d = seg.data;
+    const P = seg.passages;
+    const { score, touched, covered, reqCount, reqMark, prohMark, docMark } = this;
+    const norm = seg.norm;
+    const { termList, coef, bits } = plan;
+    const local = termList.map((t) => findTerm(d.terms, t));
+    let tn = 0;
+    // Text first: passages touched after `tnText` matched only in title or outlet.
+    let tnText = 0;
+    for (let f = 0; f < NF; f++) {
+      for (let i = 0; i < termList.length; i++) {
+        const c = coef[i]?.[f] ?? 0;
+        const t = local[i] ?? -1;
+        if (c === 0 || t < 0) continue;
+        const bit = bits[i]?.[f] ?? 0;
+        const to = d.termOff[t * NF + f + 1] ?? 0;
+        const base = f * P;
+        for (let k = d.termOff[t * NF + f] ?? 0; k < to; k++) {
+          const p = d.postings[k] ?? 0;
+          const tf = d.tfs[k] ?? 0;
+          if (score[p] === 0) {
+            touched[tn++] = p;
+            covered[p] = 0;
+          }
+          score[p] = (score[p] ?? 0) + (c * tf) / ((norm[base + p] ?? 1) + tf);
+          covered[p] = (covered[p] ?? 0) | bit;
         }
       }
-    });
-
-    const spec: MatchSpec = { terms: new Map(), phrases, forbidden };
-    for (const g of scoring) if (g.fields.includes(0)) for (const t of g.terms) spec.terms.set(t, idfOf(N, dict.dfOf(t)));
-    const shown: MatchSpec = { ...spec, phrases: [...phrases, ...softPhrases] };
-    const hits: SearchHitCore[] = [];
-    const textOf = (seg: Loaded, p: number): PassageText | null => this.source.passage(keyOf(seg, p), seg.data.passageIdx[p] as number);
-    const hitOf = (h: Hit, pt: PassageText): SearchHitCore => ({
-      docId: keyOf(h.seg, h.p),
-      score: Math.round(h.score * 1e4) / 1e4,
-      passageIndex: h.seg.data.passageIdx[h.p] as number,
-      ...locate(pt.text, pt.start, pt.end, shown),
-    });
-
-    if (!phraseMode) {
-      for (const h of top.sorted()) {
-        const pt = textOf(h.seg, h.p);
-        if (pt) hits.push(hitOf(h, pt));
-      }
-      return { hits, total, hint: firstHint(), totalIsEstimate: false };
+      if (f === 0) tnText = tn;
     }
-
-    // Phrases: verify adjacency in the passage text, best candidates first, only until the
-    // page is full; the total is then estimated from an even sample of the rest.
-    const hitAt = (i: number): Hit => ({ score: cScore[i] as number, seg: this.segs[cSeg[i] as number] as Loaded, p: cP[i] as number });
-    // The same order as beforeHit, on the candidate arrays (sorting allocates nothing).
-    const beforeIdx = (a: number, b: number): boolean => {
-      const sa = cScore[a] as number;
-      const sb = cScore[b] as number;
-      if (sa !== sb) return sa > sb;
-      const ga = this.segs[cSeg[a] as number] as Loaded;
-      const gb = this.segs[cSeg[b] as number] as Loaded;
-      const pa = cP[a] as number;
-      const pb = cP[b] as number;
-      const da = keyOf(ga, pa);
-      const db = keyOf(gb, pb);
-      if (da !== db) return da < db;
-      return (ga.data.passageIdx[pa] as number) < (gb.data.passageIdx[pb] as number);
+    const postingsOf = (term: string, fields: number[], visit: (p: number) => void): void => {
+      const t = findTerm(d.terms, term);
+      if (t < 0) return;
+      for (const f of fields) for (let k = d.termOff[t * NF + f] ?? 0; k < (d.termOff[t * NF + f + 1] ?? 0); k++) visit(d.postings[k] ?? 0);
     };
-    const checked = new Uint8Array(cn);
-    const holds = (i: number, keep: boolean): boolean => {
-      checked[i] = 1;
-      const h = hitAt(i);
-      const pt = textOf(h.seg, h.p);
-      if (!pt) return false;
-      if (!phrasesHold(pt.text, pt.start, pt.end, spec)) return false;
-      if (keep && hits.length < limit) hits.push(hitOf(h, pt));
-      return true;
-    };
-    let verified = 0;
-    let checks = 0;
-    const head = new TopK<number>(Math.min(cn, limit * 2 + 8), beforeIdx);
-    for (let i = 0; i < cn; i++) head.offer(i);
-    let ordered = head.sorted();
-    let k = 0;
-    for (;;) {
-      for (; k < ordered.length && hits.length < limit && checks < VERIFY_MAX; k++) {
-        if ((checks & 31) === 31 && cancelled()) throw new CancelledError();
-        checks++;
-        if (holds(ordered[k] as number, true)) verified++;
+    for (const g of plan.required) {
+      const gs = this.nextStamp();
+      for (const term of g.terms) {
+        postingsOf(term, g.fields, (p) => {
+          if (reqMark[p] === gs) return;
+          reqMark[p] = gs;
+          reqCount[p] = (reqCount[p] ?? 0) + 1;
+        });
       }
-      if (hits.length >= limit || checks >= VERIFY_MAX || ordered.length === cn) break;
-      // The best few did not fill the page: go through every candidate in order.
-      ordered = Array.from({ length: cn }, (_, i) => i).sort((a, b) => (beforeIdx(a, b) ? -1 : beforeIdx(b, a) ? 1 : 0));
-      k = 0;
-      while (k < ordered.length && checked[ordered[k] as number]) k++;
     }
-    const rest = cn - checks;
-    let phraseTotal = verified;
-    let estimate = false;
-    if (rest > 0) {
-      const sample = Math.min(rest, PHRASE_SAMPLE);
-      let ok = 0;
-      let seen = 0;
-      for (let j = 0; j < cn && seen < sample; j += Math.max(1, Math.floor(cn / sample))) {
-        let i = j;
-        while (i < cn && checked[i]) i++;
-        if (i >= cn) break;
-        seen++;
-        if (holds(i, false)) ok++;
-      }
-      phraseTotal = verified + Math.round((ok / Math.max(1, seen)) * rest);
-      estimate = seen < rest;
+    const ps = this.nextStamp();
+    for (const g of plan.prohibited) for (const term of g.terms) postingsOf(term, g.fields, (p) => (prohMark[p] = ps));
+    const ds = this.nextStamp();
+    for (let i = 0; i < tnText; i++) docMark[seg.passageDoc[touched[i] ?? 0] ?? 0] = ds;
+    const nReq = plan.required.length;
+    for (let i = 0; i < tn; i++) {
+      const p = touched[i] ?? 0;
+      const sc = score[p] ?? 0;
+      const rc = reqCount[p] ?? 0;
+      score[p] = 0;
+      reqCount[p] = 0;
+      if (rc < nReq || prohMark[p] === ps) continue;
+      const doc = seg.passageDoc[p] ?? 0;
+      if (seg.dead[doc]) continue;
+      // A passage matched only through its document's title or outlet stands for the
+      // document once (its first passage), and only if no passage matched in the text.
+      if (i >= tnText && (docMark[doc] === ds || p !== d.docFirstPassage[doc])) continue;
+      emit(sc, popcount(covered[p] ?? 0), p);
     }
-    return { hits, total: phraseTotal, hint: firstHint(), totalIsEstimate: estimate };
+  }
+
+  /**
+   * The page in its final order: passages holding more of the query's words first; among
+   * those, the ones holding words typed next to each other as a phrase; then by score. Offsets,
+   * snippet and marks come from the passage text (snippet.ts).
+   */
+  private rankPage(
+    page: Array<{ hit: Hit; text: PassageText }>,
+    plan: QueryPlan,
+    limit: number,
+    keyOf: (seg: Loaded, p: number) => string,
+    idxOf: (seg: Loaded, p: number) => number,
+  ): SearchHitCore[] {
+    const ranked = page.map((e, order) => ({ ...e, order, adjacent: plan.adjacent.length > 0 && holdsAnyPhrase(e.text.text, e.text.start, e.text.end, plan.adjacent) }));
+    ranked.sort((a, b) => b.hit.cover - a.hit.cover || Number(b.adjacent) - Number(a.adjacent) || a.order - b.order);
+    return ranked.slice(0, limit).map(({ hit, text }) => ({
+      docId: keyOf(hit.seg, hit.p),
+      score: Math.round(hit.score * 1e4) / 1e4,
+      passageIndex: idxOf(hit.seg, hit.p),
+      ...locate(text.text, text.start, text.end, plan.shown),
+    }));
   }
 }

@@ -1,4 +1,5 @@
 import { phraseKey } from './query.js';
+import { forEachWord } from '../text/words.js';
 import { stemOf, tokenize, type TextToken } from './tokenize.js';
 
 // Match offsets are found again in the few passages shown, instead of keeping every term
@@ -48,15 +49,12 @@ function occurrences(keys: string[], seq: string[]): number[] {
 
 // Words of a passage whose phrase keys are computed only when a comparison needs them:
 // verifying a phrase mostly compares first letters.
-const WORD = /[\p{L}\p{N}\p{M}]+(?:['’ʼ][\p{L}\p{N}\p{M}]+)*/gu;
 
 class LazyKeys {
   private readonly words: string[] = [];
   private readonly keys: Array<string | undefined> = [];
   constructor(text: string, from: number, to: number) {
-    const slice = text.slice(from, to);
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) this.words.push(m[0]);
+    forEachWord(text, 'word', (w) => this.words.push(w), from, to);
   }
   get length(): number {
     return this.words.length;
@@ -97,30 +95,76 @@ export function phrasesHold(text: string, from: number, to: number, spec: MatchS
   return true;
 }
 
+/** Does passage text[from, to) hold at least one of the phrases? */
+export function holdsAnyPhrase(text: string, from: number, to: number, phrases: readonly string[][]): boolean {
+  const lazy = new LazyKeys(text, from, to);
+  return phrases.some((p) => lazy.occurs(p));
+}
+
+interface MatchUnit {
+  start: number;
+  end: number;
+  /** The term's stem, or the phrase's index: each counts once however often it occurs. */
+  key: string;
+  weight: number;
+}
+
+/** A phrase outweighs any word: where the phrase is, the match is. */
+const PHRASE_WEIGHT = 1e6;
+/** The longest stretch the best match may cover (it anchors a ~200-character snippet). */
+const MAX_COVER = 160;
+
+/**
+ * The best match: the stretch of the passage that holds the most of the query (sum of the
+ * weights of the distinct terms and phrases inside it; rare words weigh more), then the
+ * shortest, then the first. For "energy blackmail" that is both words together when they stand
+ * together; for one word, its rarest term's first occurrence.
+ */
+function coveringWindow(units: MatchUnit[]): [number, number] | null {
+  units.sort((x, y) => x.start - y.start || y.end - x.end);
+  let best: [number, number] | null = null;
+  let bestWeight = -Infinity;
+  for (let i = 0; i < units.length; i++) {
+    const first = units[i] as MatchUnit;
+    const seen = new Set<string>();
+    let weight = 0;
+    let end = first.end;
+    for (let j = i; j < units.length; j++) {
+      const u = units[j] as MatchUnit;
+      if (Math.max(end, u.end) - first.start > MAX_COVER && j > i) break;
+      end = Math.max(end, u.end);
+      if (!seen.has(u.key)) {
+        seen.add(u.key);
+        weight += u.weight;
+      }
+      const better = weight > bestWeight + 1e-9 || (Math.abs(weight - bestWeight) <= 1e-9 && best !== null && end - first.start < best[1] - best[0]);
+      if (better) {
+        bestWeight = weight;
+        best = [first.start, end];
+      }
+    }
+  }
+  return best;
+}
+
 /** Best match, a window of the passage around it, and the matched words marked inside it. */
 export function locate(text: string, from: number, to: number, spec: MatchSpec, analysed?: Analysed): Located {
   const a = analysed ?? analysePassage(text, from, to);
-  const spans: Array<[number, number]> = [];
-  let phraseBest: [number, number] | null = null;
-  for (const p of spec.phrases) {
+  const units: MatchUnit[] = [];
+  spec.phrases.forEach((p, pi) => {
     for (const i of occurrences(a.keys, p)) {
-      const span: [number, number] = [(a.tokens[i] as TextToken).start, (a.tokens[i + p.length - 1] as TextToken).end];
-      spans.push(span);
-      phraseBest ??= span;
+      const first = a.tokens[i];
+      const last = a.tokens[i + p.length - 1];
+      if (first && last) units.push({ start: first.start, end: last.end, key: `"${pi}`, weight: PHRASE_WEIGHT });
     }
-  }
-  let termBest: [number, number] | null = null;
-  let bestWeight = -Infinity;
+  });
   for (const t of a.tokens) {
-    const w = spec.terms.get(stemOf(t.norm));
-    if (w === undefined) continue;
-    spans.push([t.start, t.end]);
-    if (w > bestWeight) {
-      bestWeight = w;
-      termBest = [t.start, t.end];
-    }
+    const stem = stemOf(t.norm);
+    const w = spec.terms.get(stem);
+    if (w !== undefined) units.push({ start: t.start, end: t.end, key: stem, weight: w });
   }
-  const best = phraseBest ?? termBest;
+  const spans: Array<[number, number]> = units.map((u) => [u.start, u.end]);
+  const best = coveringWindow(units);
 
   const anchor: [number, number] = best ?? [from, from];
   let ws = from;

@@ -99,8 +99,8 @@ describe('parseQuery', () => {
   });
 
   it('treats an empty query as nothing to search', () => {
-    expect(parseQuery('')).toEqual({ clauses: [], hints: [] });
-    expect(parseQuery('   \n ')).toEqual({ clauses: [], hints: [] });
+    expect(parseQuery('')).toEqual({ clauses: [], adjacent: [], hints: [] });
+    expect(parseQuery('   \n ')).toEqual({ clauses: [], adjacent: [], hints: [] });
   });
 
   it('searches a hyphenated word as its parts and as a phrase', () => {
