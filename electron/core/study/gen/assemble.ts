@@ -34,7 +34,7 @@ export interface AssembleContext {
 export const MIN_CARD_SCORE = 3.4;
 /** Cards per document: about one per 40 words, at least 3 for an article of ordinary length. */
 export function cardBudget(words: number): number {
-  return Math.max(3, Math.min(30, Math.round(words / 40)));
+  return Math.max(3, Math.min(40, Math.round(words / 40)));
 }
 const MIN_FOR_ARTICLE = 3;
 /** A whole short sentence ("NATO is a [...].") needs this many words besides the blank. */

@@ -130,7 +130,7 @@ function phraseOptions(text: string, terms: readonly TaggedTerm[]): Array<{ star
     const ok = (t.tags.has('Noun') || t.tags.has('Adjective')) && !t.tags.has('Pronoun') && !t.tags.has('Verb') && !t.tags.has('Date') && !t.tags.has('Value') && !POSSESSIVE_PRONOUN.test(t.text);
     const prev = run.at(-1);
     // "a rover NASA plans": a common noun followed by a name is two phrases.
-    const shapeBreak = prev !== undefined && /^\p{Ll}/u.test(prev.text) && /^\p{Lu}/u.test(t.text);
+    const shapeBreak = prev !== undefined && ((/^\p{Ll}/u.test(prev.text) && /^\p{Lu}/u.test(t.text)) || (prev.tags.has('ProperNoun') && /^\p{Ll}/u.test(t.text) && t.tags.has('Verb')));
     const contiguous = !shapeBreak && (!prev || /^\s+$/u.test(text.slice(prev.end, t.start)) || text.slice(prev.end, t.start) === '-');
     if (ok && contiguous) run.push(t);
     else {

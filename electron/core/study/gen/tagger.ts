@@ -23,6 +23,7 @@ put('not never no', ['Negative']);
 put('very also just only even still already too more most less least quite rather', ['Adverb']);
 
 const NOUN_TAGS = new Set(['Noun', 'Singular', 'Plural', 'Uncountable', 'Actor', 'ProperNoun', 'Person', 'Place', 'Country', 'City', 'Region', 'Organization', 'Company', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Demonym', 'Unit', 'Currency']);
+const NAME_TAGS = new Set(['ProperNoun', 'Person', 'Place', 'Country', 'City', 'Region', 'Organization', 'Company', 'FirstName', 'LastName', 'MaleName', 'FemaleName']);
 const VERB_TAGS = new Set(['Verb', 'Infinitive', 'PastTense', 'PresentTense', 'Gerund', 'Participle', 'Copula', 'Modal', 'Auxiliary', 'PhrasalVerb']);
 const ADJ_TAGS = new Set(['Adjective', 'Comparative', 'Superlative']);
 const VALUE_TAGS = new Set(['Value', 'Cardinal', 'Ordinal', 'Multiple', 'NumericValue', 'TextValue']);
@@ -31,6 +32,7 @@ function coarse(tags: readonly string[]): Set<string> {
   const out = new Set<string>(tags);
   for (const t of tags) {
     if (NOUN_TAGS.has(t)) out.add('Noun');
+    if (NAME_TAGS.has(t)) out.add('ProperNoun');
     if (VERB_TAGS.has(t)) out.add('Verb');
     if (ADJ_TAGS.has(t)) out.add('Adjective');
     if (VALUE_TAGS.has(t)) out.add('Value');
