@@ -22,6 +22,7 @@ export interface MenuOptions {
 /** Ids of our own items, for tests and for enabling/disabling them later. */
 export const MENU_IDS = {
   import: 'parallax.import',
+  paste: 'parallax.paste',
   search: 'parallax.search',
   library: 'parallax.view.library',
   compare: 'parallax.view.compare',
@@ -43,6 +44,7 @@ export function buildMenuTemplate(actions: MenuActions, options: MenuOptions): M
     label: '&File',
     submenu: [
       { id: MENU_IDS.import, label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
+      { id: MENU_IDS.paste, label: 'Paste as Document…', accelerator: 'CmdOrCtrl+Shift+V', click: send('paste.document') },
       { type: 'separator' },
       mac ? { role: 'close' } : { role: 'quit' },
     ],

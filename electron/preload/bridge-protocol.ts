@@ -18,6 +18,7 @@ export const MENU_CHANNEL = 'parallax-shell:menu';
 /** Commands the application menu sends. Each means "show/do this", so a repeat is harmless. */
 export const MENU_COMMANDS = [
   'search.open',
+  'paste.document',
   'view.library',
   'view.compare',
   'view.study',

@@ -4,6 +4,7 @@ import { toast, toastError } from '../components/toast';
 import { plural } from '../lib/format';
 import { openSearch } from '../search/SearchPalette';
 import { setImportResults } from '../views/library/importStore';
+import { requestPasteDialog } from '../views/library/pasteRequest';
 import { navigate } from './navigation';
 import { setSetting } from './settings';
 import { views } from './views';
@@ -37,6 +38,10 @@ export function handleMenuEvent(event: MenuEvent): void {
   }
   const [group, name] = event.command.split('.');
   if (event.command === 'search.open') openSearch();
+  else if (event.command === 'paste.document') {
+    navigate({ view: 'library' });
+    requestPasteDialog();
+  }
   else if (group === 'view' && (name === 'library' || name === 'compare' || name === 'study' || name === 'notes')) navigate(views[name].home);
   else if (group === 'theme' && (name === 'system' || name === 'light' || name === 'sepia' || name === 'dark')) void setSetting('theme', name);
 }

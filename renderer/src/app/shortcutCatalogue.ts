@@ -58,6 +58,12 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
     ],
   },
   {
+    title: 'Library',
+    when: 'in the Library (and from the File menu)',
+    column: 2,
+    items: [{ keys: 'mod+shift+v', description: 'Paste the clipboard as a new document' }],
+  },
+  {
     title: 'Study',
     when: 'during a review session',
     column: 1,
@@ -71,4 +77,4 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
 ];
 
 /** Registered shortcuts the catalogue already lists (by keys), so "Everywhere" shows only the rest. */
-export const CATALOGUED_KEYS = new Set(['[', ']', 'j', 'k', 'd', 'alt+arrowdown', 'alt+arrowup', ' ', 't', '1', '2', '3', '4', '5', 'u', 'mod+z', 'h', 'n', 'c', 'delete', 'mod+shift+h']);
+export const CATALOGUED_KEYS = new Set(['[', ']', 'j', 'k', 'd', 'alt+arrowdown', 'alt+arrowup', ' ', 't', '1', '2', '3', '4', '5', 'u', 'mod+z', 'h', 'n', 'c', 'delete', 'mod+shift+h', 'mod+shift+v']);

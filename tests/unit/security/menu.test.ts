@@ -43,6 +43,7 @@ describe('the application menu', () => {
     const byId = new Map(items.filter((i) => i.id).map((i) => [i.id!, i]));
     const expected: Array<[string, string | undefined, MenuCommand]> = [
       [MENU_IDS.search, 'CmdOrCtrl+K', 'search.open'],
+      [MENU_IDS.paste, 'CmdOrCtrl+Shift+V', 'paste.document'],
       [MENU_IDS.library, 'CmdOrCtrl+1', 'view.library'],
       [MENU_IDS.compare, 'CmdOrCtrl+2', 'view.compare'],
       [MENU_IDS.study, 'CmdOrCtrl+3', 'view.study'],

@@ -1,9 +1,10 @@
-import { useState, type ClipboardEvent, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
 import { api, notifyChanged } from '../../api';
 import { useShortcut } from '../../app/shortcuts';
 import { navigate } from '../../app/navigation';
 import { Button, Dialog, toast, toastError } from '../../components';
 import { setImportResults } from './importStore';
+import { onPasteRequest } from './pasteRequest';
 
 // Paste as a document: Ctrl+Shift+V (or the Library's button) opens a dialog that takes what
 // the clipboard holds (its HTML when there is some, so headings, lists and emphasis survive,
@@ -131,6 +132,9 @@ export function PasteButton() {
     setOpen(true);
   };
   useShortcut('mod+shift+v', () => void show(), { description: 'Paste the clipboard as a new document' });
+  const showRef = useRef(show);
+  showRef.current = show;
+  useEffect(() => onPasteRequest(() => void showRef.current()), []);
   return (
     <>
       <Button onClick={() => void show()}>Paste as document…</Button>
