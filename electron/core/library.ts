@@ -90,7 +90,13 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
       // by `parallax restore`. A library created just now has nothing worth copying.
       if (!fresh && keep > 0 && version > 0 && version < CODE_SCHEMA_VERSION) await backupDatabase(db, dbPath, `before-schema-${CODE_SCHEMA_VERSION}`, { keep });
       migrate(db, dbPath);
-      if (!fresh && keep > 0) await dailyBackupIfDue(db, dbPath, new Date(), keep);
+      // The daily copy is a convenience: a full disk or a read-only backups/ folder must not
+      // keep the library from opening (the copy before a migration, above, must succeed).
+      if (!fresh && keep > 0) {
+        await dailyBackupIfDue(db, dbPath, new Date(), keep).catch((e: unknown) =>
+          process.stderr.write(`[parallax] the daily backup was not made: ${(e as Error)?.message ?? String(e)}\n`),
+        );
+      }
       const corpusDir = options.corpusDir === undefined ? defaultCorpusDir() : options.corpusDir;
       if (corpusDir) synced = syncBundledCorpus(db, corpusDir);
     }

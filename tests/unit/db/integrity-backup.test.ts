@@ -188,3 +188,15 @@ describe('backups', () => {
     expect(path.dirname(previous!)).toBe(path.join(dir, 'backups'));
   });
 });
+
+describe('a daily backup that cannot be written', () => {
+  it('does not keep the library from opening', async () => {
+    const dir = tempDir();
+    await (await openLibrary({ dataDir: dir, corpusDir: null })).close();
+    // backups/ is a file: no copy can be written there.
+    fs.writeFileSync(path.join(dir, 'backups'), 'not a folder');
+    const lib = await openLibrary({ dataDir: dir, corpusDir: null });
+    expect(lib.readOnly).toBe(false);
+    await lib.close();
+  });
+});
