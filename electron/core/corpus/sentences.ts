@@ -52,6 +52,62 @@ function isTerminal(ch: string): boolean {
   return ch === '.' || ch === '!' || ch === '?' || ch === '…' || ch === '‼' || ch === '⁉' || ch === '⁈' || ch === '。' || ch === '！' || ch === '？';
 }
 
+// Texts that are not news (scripture, older prose, verse) join sentences in ways news does
+// not: "they do no unrighteousness; They walk in his ways" (a clause that is a sentence of its
+// own after a semicolon), and some start sentences in lower case ("he went out. then the
+// seed fell"). Both are split only before a word that commonly opens a sentence, after a
+// clause of a few words, so a list ("Kyiv; Moscow") stays whole. Colons are not split: in
+// older English they join the halves of one verse ("Let there be light: and there was
+// light"), and splitting them measurably hurt the alignment of translations
+// (bench/sections/parallel.ts).
+const CLAUSE_MIN_WORDS = 4;
+// Words that open a clause standing as a sentence: pronouns, conjunctions, a few adverbs. Not
+// articles: "; A time to kill" is a line of a list, capitalised as verse is, not a sentence.
+const CLAUSE_STARTERS = new Set([
+  'they', 'he', 'she', 'we', 'i', 'you', 'it', 'and', 'but', 'for', 'then', 'so', 'thou', 'ye', 'there', 'this',
+  'these', 'those', 'who', 'which', 'when', 'if', 'now', 'therefore', 'wherefore', 'behold', 'let', 'yet', 'nor',
+]);
+
+/** Words in text[start, end) (runs of letters or digits). */
+function wordsIn(text: string, start: number, end: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const w = /[\p{L}\p{N}]/u.test(text[i]!);
+    if (w && !inWord) n++;
+    inWord = w;
+  }
+  return n;
+}
+
+/**
+ * Whether the semicolon at `i` ends a verse-like clause that is a sentence of its own: a
+ * capitalised clause opener follows ("; They walk") and both clauses have a few words.
+ */
+function clauseEnds(text: string, i: number, sentenceStart: number, end: number): boolean {
+  const next = i + 1;
+  if (next >= end || !isSpace(text.charCodeAt(next))) return false;
+  let k = next;
+  while (k < end && isSpace(text.charCodeAt(k))) k++;
+  if (k >= end || OPENERS.includes(text[k]!) || !/\p{Lu}/u.test(text[k]!)) return false;
+  if (!CLAUSE_STARTERS.has(wordAt(text, k, end))) return false;
+  return wordsIn(text, sentenceStart, i) >= CLAUSE_MIN_WORDS && wordsIn(text, k, end) >= CLAUSE_MIN_WORDS;
+}
+
+/**
+ * Whether the full stop at `i` ends a sentence although the next begins in lower case: the
+ * stop follows a plain word (no abbreviation or initial) and a common sentence opener follows.
+ */
+function lowerCaseStart(text: string, i: number, next: number, sentenceStart: number, end: number): boolean {
+  if (!/\p{Ll}/u.test(text[next] ?? '') || !STARTERS.has(wordAt(text, next, end))) return false;
+  let a = i;
+  while (a > sentenceStart && /[\p{L}]/u.test(text[a - 1]!)) a--;
+  const token = text.slice(a, i);
+  if (token.length < 3 || (a > sentenceStart && text[a - 1] === '.')) return false;
+  const lower = token.toLowerCase();
+  return !NEVER_END.has(lower) && !BEFORE_NUMBER.has(lower) && wordsIn(text, sentenceStart, i) >= CLAUSE_MIN_WORDS;
+}
+
 /** Whether a sentence may begin at `i`: past any opening quotes, a capital, a digit or a caseless letter. */
 function startsSentence(text: string, i: number, end: number): boolean {
   while (i < end && OPENERS.includes(text[i]!)) i++;
@@ -161,8 +217,22 @@ export function splitSentences(text: string, start: number, end: number, out: Ar
   const enclosing: Pair[] = [];
   let sentenceStart = start;
   let firstWord = -1;
+  // A clause boundary inside a quotation or parenthesis is the quotation's business.
+  let allPairs: Pair[] | undefined;
+  const insideQuote = (i: number): boolean => {
+    allPairs ??= findPairs(text, start, end);
+    return allPairs.some((p) => p.open < i && i < p.close);
+  };
   for (let i = start; i < end; i++) {
     const ch = text[i]!;
+    if (ch === ';' && clauseEnds(text, i, sentenceStart, end) && !insideQuote(i)) {
+      let next = i + 1;
+      while (next < end && isSpace(text.charCodeAt(next))) next++;
+      out.push([sentenceStart, i + 1]);
+      sentenceStart = next;
+      i = next - 1;
+      continue;
+    }
     if (!isTerminal(ch)) continue;
     let runEnd = i + 1;
     let dots = ch === '.' ? 1 : 0;
@@ -182,7 +252,7 @@ export function splitSentences(text: string, start: number, end: number, out: Ar
     let next = runEnd;
     while (next < end && isSpace(text.charCodeAt(next))) next++;
     if (next >= end) break;
-    let ends = startsSentence(text, next, end);
+    let ends = startsSentence(text, next, end) || (ch === '.' && dots === 1 && runEnd === i + 1 && lowerCaseStart(text, i, next, sentenceStart, end));
     if (ends && (dots >= 2 || ellipsis)) {
       // An ellipsis set off by spaces marks words left out mid-sentence; one attached to a word may end it.
       ends = i > sentenceStart && !isSpace(text.charCodeAt(i - 1));
