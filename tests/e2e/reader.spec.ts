@@ -179,8 +179,9 @@ async function importLongDoc(host: { call: <T>(op: string, input?: unknown) => P
 function firstVisibleSentence(page: Page, sentences: Sentence[]) {
   return page.evaluate((ss) => {
     const h = (window as unknown as { __parallaxSelection: typeof import('../../renderer/src/reader/selection.js') }).__parallaxSelection;
-    const container = document.querySelector('[data-passage-root]') as Element;
-    const scroller = document.querySelector('.reader-scroll') as HTMLElement;
+    const container = document.querySelector('[data-passage-root]');
+    const scroller = document.querySelector('.reader-scroll');
+    if (!container || !scroller) return null;
     const top = scroller.getBoundingClientRect().top;
     for (const [index, s] of ss.entries()) {
       const range = h.domRangeForOffsets(container, s.start, s.end);
@@ -227,6 +228,7 @@ test.describe('reader: the reading position comes back exactly', () => {
       await expect.poll(async () => (await firstVisibleSentence(page, sentences.value.sentences))?.index).toBe(before?.index);
       await page.getByRole('button', { name: '← Library' }).click();
       await page.getByRole('link', { name: `Position check ${width}`, exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name: `Position check ${width}` })).toBeVisible();
       await expect.poll(async () => (await firstVisibleSentence(page, sentences.value.sentences))?.index).toBe(before?.index);
     });
   }

@@ -91,6 +91,9 @@ function Reader({ doc, route, navSeq }: { doc: DocDetail } & ViewProps<'reader'>
   const size = useReaderSize();
   const contents = useMemo(() => contentsOf(doc), [doc]);
   const units = useMemo(() => readingUnits(doc), [doc]);
+  // Read through a ref, so a refreshed document (same id) does not re-run the opening scroll.
+  const unitsRef = useRef(units);
+  unitsRef.current = units;
   // Where the reader is (restored on open, re-applied when the text reflows) and how far they have read.
   const anchorRef = useRef<Anchor>({ position: doc.position, within: doc.positionWithin });
   const frontier = useRef(frontierOf(doc.progress, doc.text.length));
@@ -112,10 +115,10 @@ function Reader({ doc, route, navSeq }: { doc: DocDetail } & ViewProps<'reader'>
   const applyAnchor = useCallback(() => {
     const el = textRef.current;
     if (!el) return;
-    const top = scrollToAnchor(el, units, anchorRef.current);
+    const top = scrollToAnchor(el, unitsRef.current, anchorRef.current);
     if (top !== null) ownScroll.current = top;
     setTopOffset(offsetAtTop(el) ?? 0);
-  }, [units]);
+  }, []);
 
   // Open at the route's offset (a search result, a link) or where the reader left off.
   const routeOffset = route.offset;
@@ -127,11 +130,11 @@ function Reader({ doc, route, navSeq }: { doc: DocDetail } & ViewProps<'reader'>
     if (!el || !scroller) return;
     if (routeOffset !== undefined) {
       scrollToOffset(el, routeOffset, { end: routeEnd });
-      anchorRef.current = measureAnchor(el, units) ?? anchorRef.current;
+      anchorRef.current = measureAnchor(el, unitsRef.current) ?? anchorRef.current;
       if (routeFlash && routeEnd !== undefined && routeEnd > routeOffset) setFlash({ start: routeOffset, end: routeEnd, id: navSeq });
     } else applyAnchor();
     scroller.focus({ preventScroll: true });
-  }, [navSeq, routeOffset, routeEnd, routeFlash, units, applyAnchor]);
+  }, [navSeq, routeOffset, routeEnd, routeFlash, applyAnchor]);
 
   // Layout settles after the first paint (the reading font loads) and changes with the window
   // width or text size: each time, the anchor goes back to the top of the view.
@@ -193,9 +196,9 @@ function Reader({ doc, route, navSeq }: { doc: DocDetail } & ViewProps<'reader'>
     ownScroll.current = null;
     setTopOffset(offsetAtTop(el) ?? 0);
     if (own) return;
-    anchorRef.current = measureAnchor(el, units) ?? anchorRef.current;
+    anchorRef.current = measureAnchor(el, unitsRef.current) ?? anchorRef.current;
     queueSave();
-  }, [queueSave, units]);
+  }, [queueSave]);
   const onScroll = () => {
     if (!frame.current) frame.current = requestAnimationFrame(measure);
   };
