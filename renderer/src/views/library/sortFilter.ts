@@ -87,15 +87,29 @@ function keysOf(d: DocLike): Keys {
 
 const ascending = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
+/**
+ * Each document's place in title order, worked out once per list (the list from the api keeps
+ * its identity until it is reloaded): every sort breaks ties by title, and comparing two ranks
+ * is cheaper than comparing two strings.
+ */
+const titleRanks = new WeakMap<readonly DocLike[], Map<DocLike, number>>();
+function titleRankOf(docs: readonly DocLike[]): Map<DocLike, number> {
+  let ranks = titleRanks.get(docs);
+  if (!ranks) {
+    const byTitle = docs.map((d) => ({ d, k: keysOf(d).title })).sort((a, b) => ascending(a.k, b.k));
+    ranks = new Map(byTitle.map((x, i) => [x.d, i]));
+    titleRanks.set(docs, ranks);
+  }
+  return ranks;
+}
+
 /** Sorted copy. Missing values (no date, no outlet) always go last. */
 export function sortDocs<D extends DocLike>(docs: readonly D[], key: SortKey): D[] {
   // Decorated once, so a comparison touches only plain fields (no map lookups, no collator).
-  type Row = { d: D; title: string; outlet: string | null };
-  const rows: Row[] = docs.map((d) => {
-    const k = keysOf(d);
-    return { d, title: k.title, outlet: k.outlet };
-  });
-  const byTitle = (a: Row, b: Row) => ascending(a.title, b.title);
+  const ranks = titleRankOf(docs);
+  type Row = { d: D; title: number; outlet: string | null };
+  const rows: Row[] = docs.map((d) => ({ d, title: ranks.get(d) ?? 0, outlet: keysOf(d).outlet }));
+  const byTitle = (a: Row, b: Row) => a.title - b.title;
   const lastIfMissing = <T,>(a: T | null, b: T | null, cmp: (x: T, y: T) => number) =>
     a === null && b === null ? 0 : a === null ? 1 : b === null ? -1 : cmp(a, b);
   // ISO dates compare as plain strings, newest first.
