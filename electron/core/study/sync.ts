@@ -206,11 +206,20 @@ function hasChoiceColumns(db: Db): boolean {
 export function syncGeneratedCards(db: Db, generated: readonly GeneratedCard[], now: Date, scope: ReadonlySet<string> | null): SyncSummary {
   const at = now.toISOString();
   return inTransaction(db, () => {
-    const all = db.prepare("SELECT id, fingerprint, kind, answer_key, edited, suspended, deleted, orphaned, reps, gen_doc FROM cards WHERE origin = 'generated'").all() as Array<GenRow & { gen_doc: string | null }>;
-    const existing: GenRow[] = scope
-      ? all.filter((r) => r.gen_doc === null || scope.has(r.gen_doc) || !db.prepare('SELECT 1 FROM documents WHERE id = ?').get(r.gen_doc))
-      : all;
-    const byFp = new Map<string, GenRow>(all.filter((r) => r.fingerprint).map((r) => [r.fingerprint as string, r]));
+    const cols = 'id, fingerprint, kind, answer_key, edited, suspended, deleted, orphaned, reps, gen_doc';
+    // Only the cards of the documents in scope (and of documents no longer there) are looked at.
+    const existing = (
+      scope
+        ? db
+            .prepare(
+              `SELECT ${cols} FROM cards WHERE origin = 'generated' AND (gen_doc IS NULL OR gen_doc IN (SELECT value FROM json_each(?)) OR gen_doc NOT IN (SELECT id FROM documents))`,
+            )
+            .all(JSON.stringify([...scope]))
+        : db.prepare(`SELECT ${cols} FROM cards WHERE origin = 'generated'`).all()
+    ) as GenRow[];
+    const byFp = new Map<string, GenRow>(existing.filter((r) => r.fingerprint).map((r) => [r.fingerprint as string, r]));
+    // A card of another document with the same fingerprint (the unique key): found on demand.
+    const fpStmt = db.prepare(`SELECT ${cols} FROM cards WHERE fingerprint = ?`);
     const byAnswer = new Map<string, GenRow[]>();
     for (const r of existing) {
       const k = `${r.kind}|${r.answer_key}`;
@@ -242,7 +251,7 @@ export function syncGeneratedCards(db: Db, generated: readonly GeneratedCard[], 
     for (const g of generated) {
       if (done.has(g.fingerprint)) continue;
       done.add(g.fingerprint);
-      let row = byFp.get(g.fingerprint);
+      let row = byFp.get(g.fingerprint) ?? (fpStmt.get(g.fingerprint) as GenRow | undefined);
       if (row && matched.has(row.id)) continue;
       if (!row) {
         // The same answer from an overlapping source: the sentence was reworded or merged.

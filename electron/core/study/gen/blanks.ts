@@ -248,7 +248,7 @@ export function blankOptions(input: BlankInput): BlankOption[] {
     }
     let score = ROLE_BASE[role] + phraseDistinctiveness(t, d);
     const words = tokenize(t).length;
-    if ((role === 'object' || role === 'phrase' || role === 'quote') && contentStems(t).every((w) => VAGUE.has(w) || VAGUE.has(`${w}s`))) return;
+    if ((role === 'object' || role === 'phrase' || role === 'quote') && tokenize(t).filter((w) => !STOPWORDS.has(w.norm)).every((w) => VAGUE.has(w.norm))) return;
     if (words > 4) score -= 0.6;
     // One ordinary word ("ways", "meeting") rarely carries a claim.
     if (words === 1 && (role === 'object' || role === 'phrase')) score -= 1.5;
