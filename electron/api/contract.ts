@@ -26,7 +26,10 @@ export type OpParsedInput<N extends OpName> = z.output<Contract[N]['input']>;
 export type OpOutput<N extends OpName> = NonNullable<Contract[N]['__output']>;
 export type OpResult<N extends OpName> = Result<OpOutput<N>>;
 
-export const OP_NAMES = Object.keys(contract) as OpName[];
+/** Whether a string names an operation of the contract (the browser host's and CLI's check). */
+export const isOpName = (name: string): name is OpName => Object.hasOwn(contract, name);
+
+export const OP_NAMES: readonly OpName[] = Object.keys(contract).filter(isOpName);
 
 /** IPC channel for an operation: the only place channel names are made. */
 export const channelFor = (name: OpName): string => `parallax:${name}`;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { contract, type OpName, type OpResult } from './contract.js';
+import { contract, isOpName, type OpName, type OpResult } from './contract.js';
 import { fail, ok, type Result } from './result.js';
 import type { HandlerContext, HandlerTable } from './handlers/types.js';
 import { libraryHandlers } from './handlers/library.js';
@@ -64,7 +64,7 @@ export function createDispatcher(lib: Library, log: (msg: string) => void = (m) 
       const storage = storageError(e);
       if (storage) return fail(storage.code, storage.message);
       if (controller.signal.aborted) return fail('CANCELLED', 'A newer request replaced this one.');
-      log(`[parallax] ${name} failed: ${(e as Error)?.stack ?? String(e)}`);
+      log(`[parallax] ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return fail('INTERNAL', `Something went wrong while running ${name}. Your library has not been changed.`);
     } finally {
       if (key && inflight.get(key) === controller) inflight.delete(key);
@@ -74,8 +74,8 @@ export function createDispatcher(lib: Library, log: (msg: string) => void = (m) 
   return {
     call: (name, input, options) => run(name, input, options?.channel) as never,
     callByName: (name, input) => {
-      if (!Object.hasOwn(contract, name)) return Promise.resolve(fail('INVALID_INPUT', `Unknown operation “${name.slice(0, 64)}”.`));
-      return run(name as OpName, input);
+      if (!isOpName(name)) return Promise.resolve(fail('INVALID_INPUT', `Unknown operation “${name.slice(0, 64)}”.`));
+      return run(name, input);
     },
   };
 }

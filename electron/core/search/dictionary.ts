@@ -9,7 +9,7 @@ export class Dictionary {
   df = new Int32Array(0);
 
   private static segmentDf(s: SegmentData, t: number): number {
-    return (s.termOff[t * NF + NF] as number) - (s.termOff[t * NF] as number);
+    return (s.termOff[t * NF + NF] ?? 0) - (s.termOff[t * NF] ?? 0);
   }
 
   /** Merge a segment's (sorted) terms in. */
@@ -28,16 +28,16 @@ export class Dictionary {
     while (i < a.length || j < b.length) {
       const x = a[i];
       const y = b[j];
-      if (y === undefined || (x !== undefined && x < y)) {
-        df[terms.length] = this.df[i] as number;
-        terms.push(x as string);
+      if (x !== undefined && (y === undefined || x < y)) {
+        df[terms.length] = this.df[i] ?? 0;
+        terms.push(x);
         i++;
-      } else if (x === undefined || y < x) {
+      } else if (y !== undefined && (x === undefined || y < x)) {
         df[terms.length] = Dictionary.segmentDf(s, j);
         terms.push(y);
         j++;
       } else {
-        df[terms.length] = (this.df[i] as number) + Dictionary.segmentDf(s, j);
+        df[terms.length] = (this.df[i] ?? 0) + Dictionary.segmentDf(s, j);
         terms.push(x);
         i++;
         j++;
@@ -51,14 +51,14 @@ export class Dictionary {
   remove(s: SegmentData): void {
     s.terms.forEach((term, j) => {
       const i = this.indexOf(term);
-      if (i >= 0) this.df[i] = (this.df[i] as number) - Dictionary.segmentDf(s, j);
+      if (i >= 0) this.df[i] = (this.df[i] ?? 0) - Dictionary.segmentDf(s, j);
     });
     const terms: string[] = [];
     let n = 0;
     for (let i = 0; i < this.terms.length; i++) {
-      if ((this.df[i] as number) <= 0) continue;
-      this.df[n++] = this.df[i] as number;
-      terms.push(this.terms[i] as string);
+      if ((this.df[i] ?? 0) <= 0) continue;
+      this.df[n++] = (this.df[i] ?? 0);
+      terms.push(this.terms[i] ?? '');
     }
     this.terms = terms;
     this.df = this.df.slice(0, n);
@@ -69,7 +69,7 @@ export class Dictionary {
     let hi = this.terms.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const t = this.terms[mid] as string;
+      const t = (this.terms[mid] ?? '');
       if (t < term) lo = mid + 1;
       else if (t > term) hi = mid;
       else return mid;
@@ -79,7 +79,7 @@ export class Dictionary {
 
   dfOf(term: string): number {
     const i = this.indexOf(term);
-    return i < 0 ? 0 : (this.df[i] as number);
+    return i < 0 ? 0 : (this.df[i] ?? 0);
   }
 
   private lowerBound(key: string): number {
@@ -87,7 +87,7 @@ export class Dictionary {
     let hi = this.terms.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((this.terms[mid] as string) < key) lo = mid + 1;
+      if ((this.terms[mid] ?? '') < key) lo = mid + 1;
       else hi = mid;
     }
     return lo;

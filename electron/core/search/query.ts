@@ -67,7 +67,7 @@ function splitChunks(q: string): Chunk[] {
   const chunks: Chunk[] = [];
   let i = 0;
   while (i < q.length) {
-    const c = q[i] as string;
+    const c = (q[i] ?? '');
     if (/\s/.test(c)) {
       i++;
       continue;
@@ -84,7 +84,7 @@ function splitChunks(q: string): Chunk[] {
       continue;
     }
     let j = i;
-    while (j < q.length && !/\s/.test(q[j] as string) && !'"“”'.includes(q[j] as string)) j++;
+    while (j < q.length && !/\s/.test(q[j] ?? '') && !'"“”'.includes(q[j] ?? '')) j++;
     chunks.push({ raw: q.slice(i, j), quoted: false, unbalanced: false });
     i = j;
   }
@@ -132,7 +132,7 @@ export function parseQuery(input: string): ParsedQuery {
         continue;
       }
       if (tokens.length === 1) {
-        push({ kind: 'term', term: terms[0] as string, altPrefix: null, prefix: false, presence, fields: FIELDS, boost: 1 });
+        push({ kind: 'term', term: (terms[0] ?? ''), altPrefix: null, prefix: false, presence, fields: FIELDS, boost: 1 });
       } else {
         push({ kind: 'phrase', sequence, terms: [...new Set(terms)], presence: presence === 'optional' ? 'required' : presence });
       }
@@ -143,7 +143,8 @@ export function parseQuery(input: string): ParsedQuery {
     let fields: readonly FieldName[] = FIELDS;
     const field = /^(text|title|outlet):/i.exec(body);
     if (field) {
-      fields = [(field[1] as string).toLowerCase() as FieldName];
+      const named = FIELDS.find((f) => f === (field[1] ?? '').toLowerCase());
+      if (named) fields = [named];
       body = body.slice(field[0].length);
     }
     let boost = 1;

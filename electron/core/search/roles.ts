@@ -49,7 +49,7 @@ function serve(port: Port, handle: Handler): void {
       port.post({ t: 'reply', id, value: handle(req, id) ?? null });
     } catch (e) {
       const code = isParallaxError(e) ? e.code : 'INTERNAL';
-      port.post({ t: 'fail', id, code, message: (e as Error)?.message ?? String(e) });
+      port.post({ t: 'fail', id, code, message: e instanceof Error ? e.message : String(e) });
     }
   });
 }
@@ -140,7 +140,7 @@ export function runBuilderRole(db: Db, port: Port, opts: BuilderRoleOptions): vo
         schedule();
       }
     } catch (e) {
-      opts.log?.(`[parallax] search merge failed (the index is unchanged): ${(e as Error)?.message ?? String(e)}`);
+      opts.log?.(`[parallax] search merge failed (the index is unchanged): ${e instanceof Error ? e.message : String(e)}`);
     }
   };
   const indexAll = (ids: string[]): number => {

@@ -113,7 +113,7 @@ export class Searcher {
       this.segs.push(seg);
       this.dict.add(data);
       this.N += P;
-      for (let f = 0; f < NF; f++) for (let p = 0; p < P; p++) this.lenSum[f] += data.fieldLen[f * P + p] as number;
+      for (let f = 0; f < NF; f++) for (let p = 0; p < P; p++) this.lenSum[f] += (data.fieldLen[f * P + p] ?? 0);
       this.growScratch(P, docCount(data));
       added.push(seg);
     }
@@ -138,7 +138,7 @@ export class Searcher {
     this.dict.remove(seg.data);
     const P = seg.passages;
     this.N -= P;
-    for (let f = 0; f < NF; f++) for (let p = 0; p < P; p++) this.lenSum[f] -= seg.data.fieldLen[f * P + p] as number;
+    for (let f = 0; f < NF; f++) for (let p = 0; p < P; p++) this.lenSum[f] -= (seg.data.fieldLen[f * P + p] ?? 0);
     this.renormalise();
     for (const docId of seg.data.docIds) {
       const list = (this.entries.get(docId) ?? []).filter((e) => e.seg !== seg);
@@ -154,8 +154,8 @@ export class Searcher {
     for (const seg of this.segs) {
       const P = seg.passages;
       for (let f = 0; f < NF; f++) {
-        const ia = invAvg[f] as number;
-        for (let p = 0; p < P; p++) seg.norm[f * P + p] = K1 * (1 - B + B * (seg.data.fieldLen[f * P + p] as number) * ia);
+        const ia = (invAvg[f] ?? 0);
+        for (let p = 0; p < P; p++) seg.norm[f * P + p] = K1 * (1 - B + B * (seg.data.fieldLen[f * P + p] ?? 0) * ia);
       }
     }
   }
@@ -176,12 +176,18 @@ export class Searcher {
     let chosen: Entry | null = null;
     for (const e of list) {
       e.seg.dead[e.ord] = 1;
-      if (fingerprintMatches(e.seg.data.fingerprints[e.ord] as string, fp) && (!chosen || e.seg.id > chosen.seg.id)) chosen = e;
+      if (fingerprintMatches((e.seg.data.fingerprints[e.ord] ?? ''), fp) && (!chosen || e.seg.id > chosen.seg.id)) chosen = e;
     }
     if (chosen) {
       chosen.seg.dead[chosen.ord] = 0;
       this.live.add(docId);
     } else this.live.delete(docId);
+  }
+
+  private segAt(i: number): Loaded {
+    const seg = this.segs[i];
+    if (!seg) throw new Error(`No search segment at ${i}.`);
+    return seg;
   }
 
   private growScratch(passages: number, docs: number): void {
@@ -247,7 +253,7 @@ export class Searcher {
       return { hits: this.rankPage(page, plan, limit, keyOf, idxOf), total, hint, totalIsEstimate: false };
     }
 
-    const hitAt = (i: number): Hit => ({ score: candidates.score[i] ?? 0, cover: candidates.cover[i] ?? 0, seg: this.segs[candidates.seg[i] ?? 0] as Loaded, p: candidates.p[i] ?? 0 });
+    const hitAt = (i: number): Hit => ({ score: candidates.score[i] ?? 0, cover: candidates.cover[i] ?? 0, seg: this.segAt(candidates.seg[i] ?? 0), p: candidates.p[i] ?? 0 });
     const verdict = verifyCandidates(
       candidates.n,
       limit,

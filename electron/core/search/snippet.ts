@@ -61,7 +61,7 @@ class LazyKeys {
   }
   /** Could word i have this key? (Keys keep the word's first letter, lower-cased.) */
   mayBe(i: number, key: string): boolean {
-    const w = this.words[i] as string;
+    const w = (this.words[i] ?? '');
     const c = w.charCodeAt(0);
     if (c >= 128) return true;
     return (c >= 65 && c <= 90 ? c + 32 : c) === key.charCodeAt(0);
@@ -69,7 +69,7 @@ class LazyKeys {
   key(i: number): string {
     let k = this.keys[i];
     if (k === undefined) {
-      const t = tokenize(this.words[i] as string)[0];
+      const t = tokenize(this.words[i] ?? '')[0];
       k = t ? phraseKey(t.norm) : '';
       this.keys[i] = k;
     }
@@ -78,7 +78,7 @@ class LazyKeys {
   occurs(seq: string[]): boolean {
     outer: for (let i = 0; i + seq.length <= this.words.length; i++) {
       for (let j = 0; j < seq.length; j++) {
-        const want = seq[j] as string;
+        const want = (seq[j] ?? '');
         if (!this.mayBe(i + j, want) || this.key(i + j) !== want) continue outer;
       }
       return true;
@@ -124,14 +124,12 @@ function coveringWindow(units: MatchUnit[]): [number, number] | null {
   units.sort((x, y) => x.start - y.start || y.end - x.end);
   let best: [number, number] | null = null;
   let bestWeight = -Infinity;
-  for (let i = 0; i < units.length; i++) {
-    const first = units[i] as MatchUnit;
+  for (const [i, first] of units.entries()) {
     const seen = new Set<string>();
     let weight = 0;
     let end = first.end;
-    for (let j = i; j < units.length; j++) {
-      const u = units[j] as MatchUnit;
-      if (Math.max(end, u.end) - first.start > MAX_COVER && j > i) break;
+    for (const u of units.slice(i)) {
+      if (Math.max(end, u.end) - first.start > MAX_COVER && u !== first) break;
       end = Math.max(end, u.end);
       if (!seen.has(u.key)) {
         seen.add(u.key);
@@ -182,8 +180,8 @@ export function locate(text: string, from: number, to: number, spec: MatchSpec, 
     }
   }
   // Trim whitespace at the edges so the snippet reads cleanly.
-  while (ws < we && /\s/.test(text[ws] as string)) ws++;
-  while (we > ws && /\s/.test(text[we - 1] as string)) we--;
+  while (ws < we && /\s/.test(text[ws] ?? '')) ws++;
+  while (we > ws && /\s/.test(text[we - 1] ?? '')) we--;
   const lead = ws > from ? '…' : '';
   const tail = we < to ? '…' : '';
   const snippet = lead + text.slice(ws, we) + tail;

@@ -13,6 +13,11 @@ export class TopK<T> {
   get worst(): T | undefined {
     return this.items[0];
   }
+  /** The heap item at i (callers stay inside 0..length-1). */
+  private at(i: number): T {
+    return this.items[i] ?? (this.items[0] as T);
+  }
+
   offer(x: T): void {
     const h = this.items;
     if (this.k === Infinity) {
@@ -24,23 +29,23 @@ export class TopK<T> {
       let i = h.length - 1;
       while (i > 0) {
         const parent = (i - 1) >> 1;
-        if (!this.before(h[parent] as T, h[i] as T)) break;
-        [h[parent], h[i]] = [h[i] as T, h[parent] as T];
+        if (!this.before(this.at(parent), this.at(i))) break;
+        [h[parent], h[i]] = [this.at(i), this.at(parent)];
         i = parent;
       }
       return;
     }
-    if (!this.before(x, h[0] as T)) return;
+    if (!this.before(x, this.at(0))) return;
     h[0] = x;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
       const r = l + 1;
       let worst = i;
-      if (l < h.length && this.before(h[worst] as T, h[l] as T)) worst = l;
-      if (r < h.length && this.before(h[worst] as T, h[r] as T)) worst = r;
+      if (l < h.length && this.before(this.at(worst), this.at(l))) worst = l;
+      if (r < h.length && this.before(this.at(worst), this.at(r))) worst = r;
       if (worst === i) break;
-      [h[worst], h[i]] = [h[i] as T, h[worst] as T];
+      [h[worst], h[i]] = [this.at(i), this.at(worst)];
       i = worst;
     }
   }
