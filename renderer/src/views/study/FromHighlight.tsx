@@ -24,7 +24,7 @@ function words(exact: string, offset: number): Word[] {
     const core = m[0].slice(lead).replace(/[.,;:!?”"’)]+$/u, '') || m[0].slice(lead) || m[0];
     const start = offset + m.index + (core === m[0] ? 0 : lead);
     return { start, end: start + core.length, text: m[0] };
-  });
+  }).filter((w) => /[\p{L}\p{N}]/u.test(w.text));
 }
 
 export function FromHighlightDialog({ open, onClose, highlightId }: { open: boolean; onClose: () => void; /** Start on this highlight. */ highlightId?: string }) {
@@ -100,6 +100,12 @@ export function FromHighlightDialog({ open, onClose, highlightId }: { open: bool
             </select>
           </label>
           <p id="study-hide-help">Choose the words to hide: the first word, then the last one.</p>
+          {preview ? (
+            <p className="study-fromhl-preview" aria-live="polite">
+              <span className="field-label">The card will ask: </span>
+              <PromptText text={preview} />
+            </p>
+          ) : null}
           <div className="study-words" role="group" aria-describedby="study-hide-help" aria-label="Words of the highlight">
             {ws.map((w, i) => (
               <button key={`${w.start}`} type="button" className="study-word" aria-pressed={lo !== null && hi !== null && i >= lo && i <= hi} onClick={() => pick(i)}>
@@ -107,12 +113,7 @@ export function FromHighlightDialog({ open, onClose, highlightId }: { open: bool
               </button>
             ))}
           </div>
-          {preview ? (
-            <p className="study-fromhl-preview" aria-live="polite">
-              <span className="field-label">The card will ask: </span>
-              <PromptText text={preview} />
-            </p>
-          ) : null}
+
         </>
       )}
     </Dialog>

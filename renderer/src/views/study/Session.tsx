@@ -275,9 +275,9 @@ export function Session({ docId, onOpenCards }: { docId?: string; onOpenCards: (
                     ? 'Nearly: counted as right.'
                     : 'Right.'
                   : current.choice
-                    ? `Not quite: you chose ${check.typed || 'nothing'}.`
+                    ? 'Not quite (the options above are marked).'
                     : `Not quite: you wrote “${check.typed}”.`}
-                {check.note ? ` ${check.note}` : ''}
+                {check.note && !current.choice ? ` ${check.note}` : ''}
               </p>
             ) : null}
             <figure className="study-source">

@@ -9,7 +9,7 @@ import { CARDS_TOPIC, type StudyStatus } from './types';
 
 const IDLE: StudyStatus = { state: 'idle', done: 0, total: 0, pending: 0, error: null };
 const FAST_MS = 700;
-const SLOW_MS = 3000;
+const SLOW_MS = 2000;
 /** Reload card lists at most this often while a long run reports progress. */
 const PROGRESS_RELOAD_MS = 4000;
 
