@@ -288,7 +288,9 @@ test.describe('compare', () => {
             const el = document.querySelector(sel);
             if (!el) return { sel, missing: true, background: '', line: '' };
             const cs = getComputedStyle(el);
-            return { sel, missing: false, background: cs.backgroundColor, line: cs.textDecorationLine + ' ' + cs.outlineStyle };
+            const passage = el.closest('[data-passage]');
+            const rule = passage ? getComputedStyle(passage).borderLeftStyle : '';
+            return { sel, missing: false, background: cs.backgroundColor, line: `${cs.textDecorationLine} ${cs.textDecorationStyle} rule:${rule}` };
           }),
         };
       });
@@ -298,10 +300,13 @@ test.describe('compare', () => {
         // No fill at all: transparent backgrounds, so only the five highlights colour the text.
         expect(m.background, `${m.sel} background (${theme})`).toMatch(/^rgba\(0, 0, 0, 0\)$|^transparent$/);
       }
-      // The cues are lines: underlines for linked text and differences, outlines for the current one.
-      expect(found.marks.find((m) => m.sel === '.cmp-linked.cmp-same')?.line).toContain('underline');
-      expect(found.marks.find((m) => m.sel === '.cmp-diff')?.line).toContain('underline');
-      expect(found.marks.find((m) => m.sel === '.cmp-current')?.line).toContain('solid');
+      // The cues are lines: underlines for linked text and differences, a rule beside the
+      // paragraph of the current statement (solid) and of the partners (dashed).
+      expect(found.marks.find((m) => m.sel === '.cmp-linked.cmp-same')?.line).toMatch(/^underline solid/);
+      expect(found.marks.find((m) => m.sel === '.cmp-linked.cmp-variant')?.line).toMatch(/^underline dashed/);
+      expect(found.marks.find((m) => m.sel === '.cmp-diff')?.line).toMatch(/^underline wavy/);
+      expect(found.marks.find((m) => m.sel === '.cmp-current')?.line).toContain('rule:solid');
+      expect(found.marks.find((m) => m.sel === '.cmp-partner')?.line).toMatch(/rule:(dashed|solid)/);
       await page.keyboard.press('d');
       await expect(page.locator('.cmp-diff')).toHaveCount(0);
     }
@@ -419,6 +424,28 @@ test.describe('compare', () => {
     await dialog.getByRole('button', { name: 'Make the card' }).click();
     await expect(dialog).toHaveCount(0);
     await expect(page.getByText(/Card made/)).toBeVisible();
+  });
+
+  test('draws words that differ but mean the same as equivalent, not as changes', async ({ openApp, page, host }) => {
+    const pair = await host.call<{ links: Array<{ diff: { parts: Array<{ op: string; a: { start: number; end: number } | null; aText: string; bText: string }> } }> }>('compare.pair', { a: JOINT.id, b: UWC.id });
+    if (!pair.ok) throw new Error(pair.error.message);
+    const equivalents = pair.value.links.flatMap((l) => l.diff.parts.filter((p) => p.op === 'equivalent' && p.a && p.a.end > p.a.start));
+    // The bundled pair has synonyms the aligner matches by meaning (e.g. a verb for its synonym).
+    expect(equivalents.length).toBeGreaterThan(0);
+    await openPair(page, openApp);
+    await page.keyboard.press('d');
+    const a = column(page, JOINT.title);
+    const marked = a.locator('[data-cmp-diff="equivalent"]');
+    await expect(marked.first()).toBeAttached();
+    // Each is dotted, titled "Same meaning", never drawn as a change.
+    const first = equivalents[0] as (typeof equivalents)[number];
+    const el = a.locator(`[data-cmp-diff="equivalent"][data-start="${first.a?.start}"]`).or(a.locator('[data-cmp-diff="equivalent"]', { hasText: first.aText.trim() })).first();
+    await expect(el).toHaveClass(/cmp-equivalent/);
+    await expect(el).not.toHaveClass(/cmp-diff/);
+    await expect(el).toHaveAttribute('title', new RegExp(`^Same meaning: the other source has “${first.bText.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”`));
+    expect(await el.evaluate((n) => getComputedStyle(n).textDecorationStyle)).toBe('dotted');
+    await expect(a.locator('.cmp-diff[data-cmp-diff="equivalent"]')).toHaveCount(0);
+    await expect(page.getByText('dotted', { exact: true })).toBeVisible();
   });
 
   test('opens five sources side by side, scrolling sideways when they do not fit', async ({ openApp, page, shot }) => {
