@@ -1,9 +1,9 @@
 // Start-up order: the view on screen asks for its own data first and paints it; work for other
 // places (top-bar badges, which ask the study feature) waits until that view says it has painted
-// its data, or at most MAX_WAIT_MS. So a slow study request can never sit in front of the
-// library's list, in the browser's queue or the library process's.
+// its data, or at most MAX_WAIT_MS (for views that never say so). So a slow study request can
+// never sit in front of the library's list, in the browser's queue or the library process's.
 
-const MAX_WAIT_MS = 2500;
+const MAX_WAIT_MS = 8000;
 
 let ready = false;
 const waiting = new Set<() => void>();
