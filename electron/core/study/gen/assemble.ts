@@ -170,7 +170,7 @@ export function docClozeOptions(g: DocGen, ctx: AssembleContext): GeneratedCard[
   // Tag (the slow part) only as many sentences as could make the deck, with a margin for
   // sentences without a fit blank and answers other documents already ask.
   const budget = cardBudget(g.words);
-  for (const cand of cands.slice(0, Math.ceil(budget * 1.5) + 3)) {
+  for (const cand of cands.slice(0, Math.ceil(budget * 1.25) + 3)) {
     const text = foldPhrase(cand.unit.unit.text);
     if (seenSentences.has(text)) continue;
     seenSentences.add(text);

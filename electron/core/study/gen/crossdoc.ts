@@ -33,7 +33,7 @@ export function buildIndex(terms: Map<string, readonly string[]>): LibraryIndex 
 const PROBE_WORDS = 40;
 /** Words in more than this share of documents say nothing about relatedness. */
 const COMMON_SHARE = 0.2;
-export const MAX_PARTNERS = 4;
+export const MAX_PARTNERS = 3;
 const MIN_SHARED = 4;
 
 /** The documents most related to docId by shared distinctive words, best first (at most k). */
