@@ -1,5 +1,5 @@
 import type { SentenceRange } from './align.js';
-import { joinLocal, softDice, type LocalSentence, type PairSpace } from './semantic.js';
+import { joinLocal, spanDice, type LocalSentence, type PairSpace } from './semantic.js';
 
 // Alignment of two versions of one text that keep its order (translations, revisions): a
 // dynamic program of the Gale-Church / hunalign / vecalign family over "beads" of 0-2
@@ -134,7 +134,7 @@ export function alignMonotonic(input: MonotonicInput): Bead[] {
         // A 2-2 bead stands for more than one pair of sentences (vecalign scales its cost by
         // the sentences covered), so one that fits well beats two 1-1 beads that each fit
         // half; a 1-2 bead must fit about as well as its 1-1 part to take in a sentence more.
-        const gain = (softDice(space, wa, wb) - baseline) * (da === 2 && db === 2 ? TWO_TWO_WEIGHT : 1) - LENGTH_WEIGHT * lengthCost(wa.chars, wb.chars, ratio) - price;
+        const gain = (spanDice(space, wa, pi, i, wb, pj, j) - baseline) * (da === 2 && db === 2 ? TWO_TWO_WEIGHT : 1) - LENGTH_WEIGHT * lengthCost(wa.chars, wb.chars, ratio) - price;
         if (prev + gain > bestScore) [bestScore, bestMove] = [prev + gain, k];
       }
       if (here !== 0) {
@@ -156,7 +156,7 @@ export function alignMonotonic(input: MonotonicInput): Bead[] {
       const b = { from: j - db, to: j };
       const wa = wordsOf(A, -1 - (a.from * 4 + da), a.from, a.to);
       const wb = wordsOf(B, b.from * 4 + db, b.from, b.to);
-      beads.push({ a, b, sim: softDice(space, wa, wb), lengthCost: lengthCost(wa.chars, wb.chars, ratio) });
+      beads.push({ a, b, sim: spanDice(space, wa, a.from, a.to, wb, b.from, b.to), lengthCost: lengthCost(wa.chars, wb.chars, ratio) });
       i = a.from;
       j = b.from;
     } else break; // outside the band: cannot happen once (n, m) is reached from (0, 0)

@@ -243,6 +243,14 @@ export function pairSpace(A: readonly SemSentence[], B: readonly SemSentence[]):
 const DENSE_PAIRS = 16_000_000;
 
 function simAt(space: PairSpace, x: number, y: number): number {
+  // Cheap answers first, uncached: the same term, a number, a word no resource knows.
+  const wa = space.wordsA[x] as SemWord;
+  const wb = space.wordsB[y] as SemWord;
+  if (wa.term === wb.term) return 1;
+  const ma = meaningOf(wa);
+  const mb = meaningOf(wb);
+  if (!ma || !mb) return 0;
+  if ((ma.row < 0 && !ma.synsets) || (mb.row < 0 && !mb.synsets)) return ma.base === mb.base ? 1 : 0;
   const k = x * space.sizeB + y;
   if (space.wordsA.length * space.sizeB <= DENSE_PAIRS) {
     space.sim ??= new Uint8Array(space.wordsA.length * space.sizeB);
@@ -354,4 +362,84 @@ export function sameMeaning(aText: string, bText: string): boolean {
   const matched = (x: SemWord, other: readonly SemWord[]): boolean =>
     other.some((y) => wordSimilarity(x, y) > 0);
   return a.words.every((x) => matched(x, b.words)) && b.words.every((y) => matched(y, a.words));
+}
+
+/** Per-word best matches kept for a document pair up to this many entries a side (4 bytes each). */
+const BEST_CACHE = 8_000_000;
+
+interface BestCache {
+  /** Best similarity of local word x of A within sentence j of B, at x * m + j (NaN: not yet). */
+  inB: Float32Array;
+  /** Best similarity of local word y of B within sentence i of A, at y * n + i. */
+  inA: Float32Array;
+}
+
+const bestCaches = new WeakMap<PairSpace, BestCache | null>();
+
+function bestCache(space: PairSpace): BestCache | null {
+  let c = bestCaches.get(space);
+  if (c === undefined) {
+    const n = space.A.length;
+    const m = space.B.length;
+    const fits = space.wordsA.length * m <= BEST_CACHE && space.sizeB * n <= BEST_CACHE;
+    c = fits ? { inB: new Float32Array(space.wordsA.length * m).fill(Number.NaN), inA: new Float32Array(space.sizeB * n).fill(Number.NaN) } : null;
+    bestCaches.set(space, c);
+  }
+  return c;
+}
+
+/**
+ * softDice of the spans A[aFrom, aTo) and B[bFrom, bTo) (whose joined words are `a` and `b`,
+ * see joinLocal), from each word's best match per sentence, computed once per word and
+ * sentence: the dynamic program asks for the same word against the same sentence in every
+ * bead that holds both, so this does the word-by-word work once instead of once per bead.
+ */
+export function spanDice(space: PairSpace, a: LocalSentence, aFrom: number, aTo: number, b: LocalSentence, bFrom: number, bTo: number): number {
+  const cache = bestCache(space);
+  if (!cache) return softDice(space, a, b);
+  const n = space.A.length;
+  const m = space.B.length;
+  let num = 0;
+  let den = 0;
+  for (let k = 0; k < a.ids.length; k++) {
+    const x = a.ids[k] as number;
+    let best = 0;
+    for (let j = bFrom; j < bTo; j++) {
+      const at = x * m + j;
+      let v = cache.inB[at] as number;
+      if (Number.isNaN(v)) {
+        v = 0;
+        for (const y of (space.B[j] as LocalSentence).ids) {
+          const s = simAt(space, x, y);
+          if (s > v) v = s;
+        }
+        cache.inB[at] = v;
+      }
+      if (v > best) best = v;
+    }
+    const wt = a.weights[k] as number;
+    num += wt * best;
+    den += wt;
+  }
+  for (let k = 0; k < b.ids.length; k++) {
+    const y = b.ids[k] as number;
+    let best = 0;
+    for (let i = aFrom; i < aTo; i++) {
+      const at = y * n + i;
+      let v = cache.inA[at] as number;
+      if (Number.isNaN(v)) {
+        v = 0;
+        for (const x of (space.A[i] as LocalSentence).ids) {
+          const s = simAt(space, x, y);
+          if (s > v) v = s;
+        }
+        cache.inA[at] = v;
+      }
+      if (v > best) best = v;
+    }
+    const wt = b.weights[k] as number;
+    num += wt * best;
+    den += wt;
+  }
+  return den > 0 ? num / den : 0;
 }
