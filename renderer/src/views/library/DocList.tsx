@@ -14,7 +14,8 @@ import './library.css';
 export function progressText(p: number): string {
   if (p <= 0) return 'Not started';
   if (p >= 0.98) return 'Finished';
-  return `${Math.round(p * 100)}% read`;
+  // A glance at the first screen of a long text is under 1%: say 1%, never "0% read".
+  return `${Math.max(1, Math.round(p * 100))}% read`;
 }
 
 interface DocRowProps {
