@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { op } from './op.js';
 import { DocId } from './library.js';
+import type { LinkKind } from './compare.js';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../common/highlight-colors.js';
 
 // Operations of electron/core/annotate: highlights, notes, export and import.
@@ -34,7 +35,7 @@ export interface HighlightCounterpartView {
   end: number;
   text: string;
   score: number;
-  kind: 'same' | 'variant';
+  kind: LinkKind;
   /** An existing highlight on exactly these words, if any. */
   highlightId: string | null;
 }
@@ -49,10 +50,13 @@ export interface NoteSearchHit {
   kind: 'highlight' | 'note';
   docId: string;
   title: string;
+  /** The highlight, for kind 'highlight'. */
   highlightId: string | null;
   color: HighlightColor | null;
+  /** Where the highlight sits in the document (null for a document note or an orphan). */
   start: number | null;
   end: number | null;
+  /** Where the match was: the reader's note, or the highlighted words. */
   field: 'note' | 'quote';
   snippet: string;
   marks: Array<[number, number]>;

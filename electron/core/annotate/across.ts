@@ -1,7 +1,8 @@
 import type { Db } from '../db/open.js';
 import { inTransaction } from '../db/open.js';
 import { ParallaxError } from '../errors.js';
-import { findCounterparts, type LinkKind } from '../compare/index.js';
+import type { HighlightCounterpartView } from '../../api/contract/annotate.js';
+import { findCounterparts } from '../compare/index.js';
 import { createHighlight, getHighlight, newId } from './highlights.js';
 import { selectHighlights, toRecord, type HighlightRow } from './store.js';
 import type { HighlightRecord } from './types.js';
@@ -9,18 +10,8 @@ import type { HighlightRecord } from './types.js';
 // A highlighted statement, carried by other sources: find those places (from the side-by-side
 // alignment) and highlight them all, as ordinary highlights linked by a group id.
 
-export interface HighlightCounterpart {
-  docId: string;
-  title: string;
-  outlet: string | null;
-  start: number;
-  end: number;
-  text: string;
-  score: number;
-  kind: LinkKind;
-  /** A highlight already covering exactly these words in that document, if any. */
-  highlightId: string | null;
-}
+/** The contract's HighlightCounterpartView is the one definition. */
+export type HighlightCounterpart = HighlightCounterpartView;
 
 function placedHighlight(db: Db, id: string): HighlightRecord {
   const h = getHighlight(db, id);

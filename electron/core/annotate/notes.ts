@@ -3,7 +3,8 @@ import { inTransaction } from '../db/open.js';
 import { ParallaxError } from '../errors.js';
 import { listHighlights } from './highlights.js';
 import { foldForSearch, queryWords, snippetWithMarks } from './text.js';
-import type { DocNote, HighlightColor } from './types.js';
+import type { NoteSearchHit } from '../../api/contract/annotate.js';
+import type { DocNote } from './types.js';
 
 export const MAX_DOC_NOTE_CHARS = 200_000;
 
@@ -50,22 +51,8 @@ export function listDocNotes(db: Db): DocNote[] {
   return rows.map((r) => ({ docId: r.doc_id, body: r.body, updatedAt: r.updated_at }));
 }
 
-export interface NoteHit {
-  kind: 'highlight' | 'note';
-  docId: string;
-  title: string;
-  /** The highlight, for kind 'highlight'. */
-  highlightId: string | null;
-  color: HighlightColor | null;
-  /** Where the highlight sits in the document (null for a document note or an orphan). */
-  start: number | null;
-  end: number | null;
-  /** Where the match was: the reader's note, or the highlighted words. */
-  field: 'note' | 'quote';
-  snippet: string;
-  marks: Array<[number, number]>;
-  score: number;
-}
+/** A note search hit: the contract's NoteSearchHit is the one definition. */
+export type NoteHit = NoteSearchHit;
 
 /**
  * The reader's own writing that contains every word of the query: document notes, notes on

@@ -1,6 +1,6 @@
 // Shapes of electron/core/annotate. Positions are [start, end) indices into documents.text.
 
-import type { HighlightView } from '../../api/contract/annotate.js';
+import type { DocNoteView, HighlightView } from '../../api/contract/annotate.js';
 import type { HighlightColor } from '../../common/highlight-colors.js';
 
 export { HIGHLIGHT_COLORS, isHighlightColor, type HighlightColor } from '../../common/highlight-colors.js';
@@ -16,8 +16,4 @@ export interface HighlightFilter {
   groupId?: string;
 }
 
-export interface DocNote {
-  docId: string;
-  body: string;
-  updatedAt: string | null;
-}
+export type DocNote = DocNoteView;
