@@ -84,7 +84,7 @@ export function notPartOfLongerName(text: string, start: number, end: number): b
   // a known place or person) is not part of the name; "the Attorney’s Office" is one name.
   const owner = /^(.+)[’']s$/u.exec(before)?.[1] ?? null;
   const separateOwner = owner !== null && (/^\p{Lu}{2,}$/u.test(owner) || lexiconSaysName(fold(owner)) === true);
-  if (capitalised && !/\d/.test(answer) && nameWord(before) && !separateOwner && !(sentenceStartBefore && STOPWORDS.has(fold(before)))) {
+  if (capitalised && !/\d/.test(answer.split(/\s+/)[0] ?? '') && nameWord(before) && !separateOwner && !(sentenceStartBefore && STOPWORDS.has(fold(before)))) {
     // "President Trump": an office in front is fine to leave; a name word is not.
     if (!/^(?:President|Senator|Sen\.|Rep\.|Minister|Secretary|Chancellor|Premier|Governor|Mayor|Judge|Justice|Dr\.|Mr\.|Mrs\.|Ms\.|Prime|Pope|King|Queen|Prince|General|Gen\.)$/u.test(before)) return false;
   }

@@ -65,6 +65,7 @@ export function fastTags(text: string): TaggedTerm[] {
     let tags: string[];
     if (/^\d/.test(t.text) || /^[$€£¥]/.test(text.slice(t.start - 1, t.start))) tags = ['Value'];
     else if (CLOSED[w]) tags = CLOSED[w] as string[];
+    else if (/^(?:that|it|there|what|he|she|who|here|where|how|let)[’']s$/.test(w)) tags = ['Pronoun'];
     else if (/[’']s$/.test(w)) tags = ['Noun', 'Possessive', ...(/^\p{Lu}/u.test(t.text) ? ['ProperNoun'] : [])];
     else {
       const sentenceStart = i === 0 || /[.!?:;“"(]\s*$/u.test(text.slice(Math.max(0, t.start - 3), t.start));
