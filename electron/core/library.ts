@@ -114,6 +114,16 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
   // process's writes from our own when PRAGMA data_version moves.
   let known = liveFingerprints(db);
   let dataVersion = db.pragma('data_version', { simple: true }) as number;
+  // Writes to documents by any connection (migration 0009's triggers); null on an older schema
+  // (a read-only library not migrated), where every data_version change means a diff.
+  const documentsCounter = (): number | null => {
+    try {
+      return (db.prepare('SELECT documents FROM library_changes WHERE id = 1').get() as { documents: number } | undefined)?.documents ?? null;
+    } catch {
+      return null;
+    }
+  };
+  let lastCounter = documentsCounter();
   let syncing: Promise<void> | null = null;
 
   const remember = (ids: string[]): void => {
@@ -139,6 +149,7 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
   if (synced.added.length || synced.updated.length) {
     await search.documentsChanged({ upserted: [...synced.added, ...synced.updated], removed: [] });
     known = liveFingerprints(db);
+    lastCounter = documentsCounter();
   }
 
   const assertWritable = (what: string): void => {
@@ -155,6 +166,10 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
     const v = db.pragma('data_version', { simple: true }) as number;
     if (v === dataVersion) return;
     dataVersion = v;
+    // Something was committed elsewhere; only a change to documents needs the diff below.
+    const counter = documentsCounter();
+    if (counter !== null && counter === lastCounter) return;
+    lastCounter = counter;
     const now = liveFingerprints(db);
     const upserted: string[] = [];
     const removed: string[] = [];
@@ -218,6 +233,7 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
       opts.onProgress?.({ done: files.length, total: files.length, file: '' });
       if (upserted.length) {
         remember(upserted);
+        lastCounter = documentsCounter();
         await emit({ upserted, removed: [], replaced });
       }
       return outcomes;
@@ -236,6 +252,7 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
         throw storageError(e, 'nothing was deleted') ?? e;
       }
       known.delete(id);
+      lastCounter = documentsCounter();
       await emit({ upserted: [], removed: [id], replaced: new Map() });
     },
     sync,

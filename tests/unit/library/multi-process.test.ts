@@ -61,6 +61,13 @@ describe('two libraries on one folder', () => {
     expect(heard).toEqual([{ upserted: [], removed: [GRIPEN_DOC], external: true }]);
     await host.sync();
     expect(heard).toHaveLength(1);
+    // A write elsewhere that touches no document (a setting) moves data_version, not the
+    // documents counter (migration 0009): nothing to tell.
+    other.db.prepare("INSERT INTO settings (key, value) VALUES ('theme', 'dark') ON CONFLICT (key) DO UPDATE SET value = 'dark'").run();
+    await host.sync();
+    expect(heard).toHaveLength(1);
+    const list = await createDispatcher(host, () => {}).call('settings.get', {});
+    expect(list.ok && list.value.theme).toBe('dark');
   });
 });
 
