@@ -1,7 +1,7 @@
 import { diffWordsWithSpace } from 'diff';
 import type { DiffMark, DiffOp, DiffPartView, NotableView, WordDiffView } from '../../api/contract/compare.js';
 import type { Span } from '../types.js';
-import { sameMeaning } from './semantic.js';
+import { sameMeaning } from './equivalent.js';
 
 // Word-level differences between the two sides of a link (jsdiff), with the differences a
 // reader most needs to see called out: numbers, names and quoted words.

@@ -1,6 +1,6 @@
 import type { DocFeatures, TermWeights } from './features.js';
 import { isNegationTerm, isNumericTerm, termId } from './features.js';
-import { baseForm, modernForm, rowCosine, shareSynset, synsetsOf, vectorRow } from './lexicon.js';
+import { baseForm, rowCosine, shareSynset, synsetsOf, vectorRow } from './lexicon.js';
 import { termsOf, tokenize } from './text.js';
 
 // Word and sentence similarity that sees past the exact words: two words match fully when
@@ -83,7 +83,8 @@ export function meaningSimilarity(a: Meaning, b: Meaning): number {
   return sim;
 }
 
-const wordSimilarity = (x: SemWord, y: SemWord): number => {
+/** Similarity of two words (0..1): the same term, else by meaning. */
+export const wordSimilarity = (x: SemWord, y: SemWord): number => {
   if (x.term === y.term) return 1;
   const a = meaningOf(x);
   const b = meaningOf(y);
@@ -322,46 +323,6 @@ export function softDice(space: PairSpace, a: LocalSentence, b: LocalSentence): 
     den += wt;
   }
   return den > 0 ? num / den : 0;
-}
-
-/** Content words of a diff's stretch: archaic function words ("thy", "unto") count as function words. */
-function meaningWords(text: string): { words: SemWord[]; negated: boolean } {
-  const words: SemWord[] = [];
-  let negated = false;
-  for (const tok of tokenize(text)) {
-    for (const part of tok.norm.split(/[-‐‑]/)) {
-      const [t] = termsOf([{ ...tok, norm: part }]);
-      if (!t) continue;
-      if (t.negation) {
-        negated = true;
-        continue;
-      }
-      if (t.numeric) return { words: [], negated };
-      const modern = modernForm(part);
-      if (modern !== part && termsOf([{ ...tok, norm: modern }]).length === 0) continue;
-      words.push({ term: termId(t.key), word: part, weight: 1 });
-    }
-  }
-  return { words, negated };
-}
-
-/** Most content words a stretch may have to be called the same meaning as another. */
-const EQUIVALENT_MAX_WORDS = 4;
-
-/**
- * Whether two short stretches of words say the same thing in other words: every content
- * word on each side has a partner on the other that is the same word or means the same
- * (synonym or close vector), and neither side denies what the other asserts.
- */
-export function sameMeaning(aText: string, bText: string): boolean {
-  const a = meaningWords(aText);
-  const b = meaningWords(bText);
-  if (a.negated !== b.negated) return false;
-  if (a.words.length === 0 || b.words.length === 0) return false;
-  if (a.words.length > EQUIVALENT_MAX_WORDS || b.words.length > EQUIVALENT_MAX_WORDS) return false;
-  const matched = (x: SemWord, other: readonly SemWord[]): boolean =>
-    other.some((y) => wordSimilarity(x, y) > 0);
-  return a.words.every((x) => matched(x, b.words)) && b.words.every((y) => matched(y, a.words));
 }
 
 /** Per-word best matches kept for a document pair up to this many entries a side (4 bytes each). */
