@@ -4,9 +4,11 @@ export interface DocSummary {
   id: string;
   title: string;
   outlet: string | null;
+  /** ISO date (YYYY-MM-DD) when the text gives one. */
   published: string | null;
   language: string;
   author: string | null;
+  /** The original file name. */
   file: string;
   origin: 'bundled' | 'imported';
   words: number;

@@ -1,3 +1,5 @@
+import type { DocSummary } from '../api/types.js';
+
 // Shared shapes of the library. Every position is a [start, end) pair of JavaScript string
 // indices into a document's stored (normalised) text.
 
@@ -39,22 +41,16 @@ export interface Segmentation {
   sentences: Sentence[];
 }
 
-export type DocumentOrigin = 'bundled' | 'imported';
+export type DocumentOrigin = DocSummary['origin'];
 
-export interface DocumentMeta {
-  id: string;
-  title: string;
-  outlet: string | null;
-  published: string | null; // ISO date (YYYY-MM-DD) when the text gives one
-  language: string;
-  author: string | null;
-  file: string; // original file name
-  origin: DocumentOrigin;
-  words: number;
-  contentHash: string; // sha256 of the stored text: the fingerprint derived data is keyed by
-  addedAt: string;
-  updatedAt: string;
-}
+/**
+ * A document's metadata: the contract's DocSummary (the one definition of these fields) less the
+ * reader's progress, plus the fingerprint derived data is keyed by.
+ */
+export type DocumentMeta = Omit<DocSummary, 'progress'> & {
+  /** sha256 of the stored text: the fingerprint derived data is keyed by. */
+  contentHash: string;
+};
 
 export interface StoredDocument extends DocumentMeta {
   text: string;
