@@ -3,7 +3,7 @@ import { containedEvidence, distinctiveWeight, joinSpan, spanEvidence, type Pair
 import { sameForm } from './text.js';
 import { alignMonotonic, type Bead } from './monotonic.js';
 import { AnchorCounter, baselineOf } from './regime.js';
-import { attachWords, pairSpace, semanticSentences, softDice, type LocalSentence } from './semantic.js';
+import { attachWords, pairSpace, semanticSentences, semanticWords, softDice, type LocalSentence, type SemSentence } from './semantic.js';
 
 // Sentence alignment between two documents: candidates from an inverted index of their
 // less common terms, evidence for each candidate (and for short runs around it, when one
@@ -319,15 +319,31 @@ function fillBetweenAnchors(A: DocFeatures, B: DocFeatures, links: RawLink[], w:
       if (sa.headline || sb.headline) continue;
       const e = spanEvidence(sa, sb, w, unit);
       const lo = Math.min(e.coverA, e.coverB);
-      if (lo < 0.35 || e.shared < 2.5 * unit || e.distinctiveCount < 1 || e.sharedCount < 3 || e.order < 0.5) continue;
       if (e.negatedA !== e.negatedB) continue;
+      let score = ((2 * e.coverA * e.coverB) / (e.coverA + e.coverB)) * (0.85 + 0.15 * e.order);
+      if (lo < 0.35 || e.shared < 2.5 * unit || e.distinctiveCount < 1 || e.sharedCount < 3 || e.order < 0.5) {
+        // Too few of the same words: the neighbour may still say it in other words.
+        if (e.sharedCount < 2 || e.order < 0.5) continue;
+        const sim = neighbourMeaning(A, sa, B, sb, w);
+        if (sim < NEIGHBOUR_MEANING_MIN) continue;
+        score = sim * 0.9;
+      }
       usedA[i] = 1;
       usedB[j] = 1;
-      const score = ((2 * e.coverA * e.coverB) / (e.coverA + e.coverB)) * (0.85 + 0.15 * e.order);
       added.push({ a: { from: i, to: i + 1 }, b: { from: j, to: j + 1 }, score: round(score), kind: 'variant' });
     }
   }
   return [...links, ...added].sort((x, y) => x.a.from - y.a.from || x.b.from - y.b.from);
+}
+
+/** Soft similarity (with word meaning) a strong link's neighbour needs when its words differ. */
+const NEIGHBOUR_MEANING_MIN = 0.65;
+
+/** Soft Dice similarity of two sentences with word meaning (semantic.ts). */
+function neighbourMeaning(A: DocFeatures, sa: SentenceFeatures, B: DocFeatures, sb: SentenceFeatures, w: TermWeights): number {
+  const one = (doc: DocFeatures, s: SentenceFeatures): SemSentence => ({ words: semanticWords(doc.text.slice(s.start, s.end), w), chars: s.end - s.start });
+  const space = pairSpace([one(A, sa)], [one(B, sb)]);
+  return softDice(space, space.A[0] as LocalSentence, space.B[0] as LocalSentence);
 }
 
 /**

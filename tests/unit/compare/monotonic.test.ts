@@ -158,6 +158,23 @@ describe('similarity past the exact words', () => {
     expect(alignDocuments(A, C, w2).some((l) => l.a.from === 4 && l.b.from === 4)).toBe(false);
   });
 
+  it('links the reworded neighbour of a strong link in reports told in their own order', () => {
+    const strong = 'Allies will provide assistance to Ukraine to repair energy infrastructure as it defends its population from missile attacks.';
+    const A = doc([strong, 'The large automobile halted abruptly beside the ancient cathedral yesterday evening.'], true);
+    const B = doc([strong.replace('provide assistance to', 'help'), 'The big car stopped suddenly next to the old church yesterday evening.'], true);
+    // A library around them, so that their words are as rare as in a real one.
+    const library = [doc(STORY), doc(RETOLD), doc(STORY.map((x) => x.replace('seed', 'grain'))), doc(RETOLD.map((x) => x.replace('seed', 'corn')))];
+    const stats = (docs: DocFeatures[]): ReturnType<typeof termWeights> => termWeights([...docs, ...library].map((d) => ({ sentences: d.sentences.length, df: d.df })));
+    const w = stats([A, B]);
+    const links = alignDocuments(A, B, w);
+    expect(links.map((l) => [l.a.from, l.b.from])).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
+    const C = doc([strong.replace('provide assistance to', 'help'), 'Interest rates were raised by the central bank yesterday evening.'], true);
+    expect(alignDocuments(A, C, stats([A, C])).map((l) => [l.a.from, l.b.from])).toEqual([[0, 0]]);
+  });
+
   it('shows synonyms in a diff as equivalent, not as a change', () => {
     const d = wordDiff('They remain steadfast in their commitment.', 0, 'They remain firm in their commitment.', 0);
     expect(d.parts.filter((p) => p.op !== 'equal').map((p) => [p.op, p.aText.trim(), p.bText.trim()])).toEqual([['equivalent', 'steadfast', 'firm']]);
