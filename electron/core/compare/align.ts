@@ -323,7 +323,7 @@ function fillBetweenAnchors(A: DocFeatures, B: DocFeatures, links: RawLink[], w:
       let score = ((2 * e.coverA * e.coverB) / (e.coverA + e.coverB)) * (0.85 + 0.15 * e.order);
       if (lo < 0.35 || e.shared < 2.5 * unit || e.distinctiveCount < 1 || e.sharedCount < 3 || e.order < 0.5) {
         // Too few of the same words: the neighbour may still say it in other words.
-        if (e.sharedCount < 2 || e.order < 0.5) continue;
+        if (e.sharedCount < 2 || e.order < 0.5 || lo < NEIGHBOUR_MIN_COVER) continue;
         const sim = neighbourMeaning(A, sa, B, sb, w);
         if (sim < NEIGHBOUR_MEANING_MIN) continue;
         score = sim * 0.9;
@@ -338,6 +338,8 @@ function fillBetweenAnchors(A: DocFeatures, B: DocFeatures, links: RawLink[], w:
 
 /** Soft similarity (with word meaning) a strong link's neighbour needs when its words differ. */
 const NEIGHBOUR_MEANING_MIN = 0.65;
+/** ...and at least this much of each side in the same words (cheap to test: most unrelated neighbours fail it). */
+const NEIGHBOUR_MIN_COVER = 0.1;
 
 /** Soft Dice similarity of two sentences with word meaning (semantic.ts). */
 function neighbourMeaning(A: DocFeatures, sa: SentenceFeatures, B: DocFeatures, sb: SentenceFeatures, w: TermWeights): number {
