@@ -232,7 +232,7 @@ test.describe('compare', () => {
     });
   }
 
-  test('under 800 px shows one source at a time, and switching keeps the aligned place', async ({ openApp, page, shot }) => {
+  test('under 800 px shows one source at a time, and switching keeps the aligned place', async ({ openApp, page, shot, axe }) => {
     await page.setViewportSize({ width: 700, height: 900 });
     await openPair(page, openApp);
     const tabs = page.getByRole('tablist', { name: 'Source shown' });
@@ -257,6 +257,7 @@ test.describe('compare', () => {
     await expect(partner).toBeInViewport();
     await expect.poll(async () => Math.abs((await topInColumn(partner)) - mineTop)).toBeLessThan(60);
     await shot('compare-one-pane-700');
+    await axe('compare-one-pane-700');
 
     // The keyboard: arrows move between the tabs, and back on the first pane the place holds.
     await tabs.getByRole('tab').nth(1).focus();
