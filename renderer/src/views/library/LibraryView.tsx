@@ -1,5 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
-import type { DocSummary } from '@contract';
+import type { DocSummary, ImportOutcome } from '@contract';
 import { api, notifyChanged, useResult } from '../../api';
 import { navigate } from '../../app/navigation';
 import { MAX_COMPARE_COLUMNS } from '../compare/limits';
@@ -12,9 +12,9 @@ import { plural } from '../../lib/format';
 import { DocList } from './DocList';
 import { takePrefetchedLibrary } from './prefetch';
 import { deleteDocument, planDelete, undoDelete, type DeletePlan } from './deleteDocument';
-import { ACCEPTED_EXTENSIONS, importFileList } from './importFiles';
+import { ACCEPTED_EXTENSIONS, filesFromDrop, importFileList } from './importFiles';
 import { ImportResults } from './ImportResults';
-import { setImportResults, useImportResults } from './importStore';
+import { setImportResults, useImportProgress, useImportResults } from './importStore';
 import { PasteButton } from './PasteDialog';
 import { READING_TOPIC } from '../reader/progress';
 import { asSortKey, filterDocs, SORTS, sortDocs, type SortKey } from './sortFilter';
@@ -26,6 +26,7 @@ export default function LibraryView(_props: ViewProps<'library'>) {
   const results = useImportResults();
   const setResults = setImportResults;
   const [importing, setImporting] = useState<number | null>(null);
+  const importProgress = useImportProgress();
   const [dragging, setDragging] = useState(false);
   // Documents ticked for side-by-side reading, in the order they were ticked.
   const [selected, setSelected] = useState<string[]>([]);
@@ -50,11 +51,11 @@ export default function LibraryView(_props: ViewProps<'library'>) {
   }, [docs.value]);
   const freshIds = useMemo(() => new Set((results ?? []).flatMap((r) => ('id' in r ? [r.id] : []))), [results]);
 
-  const runImport = async (files: File[]) => {
+  const runImport = async (files: File[], skipped: ImportOutcome[] = []) => {
     if (!files.length) return;
     setImporting(files.length);
     try {
-      const outcomes = await importFileList(files);
+      const outcomes = [...(await importFileList(files)), ...skipped];
       setResults(outcomes);
       const okCount = outcomes.filter((o) => 'id' in o).length;
       const failed = outcomes.length - okCount;
@@ -140,7 +141,8 @@ export default function LibraryView(_props: ViewProps<'library'>) {
       e.preventDefault();
       dragDepth.current = 0;
       setDragging(false);
-      void runImport(Array.from(e.dataTransfer.files));
+      // Folders are opened: every supported file inside is imported (see importFiles.ts).
+      void filesFromDrop(e.dataTransfer).then(({ files, skipped }) => (files.length ? runImport(files, skipped) : skipped.length ? setResults(skipped) : undefined));
     },
   };
 
@@ -219,7 +221,7 @@ export default function LibraryView(_props: ViewProps<'library'>) {
 
         {importing !== null ? (
           <div className="import-progress" role="status">
-            <Progress label={`Importing ${plural(importing, 'file')}…`} showLabel />
+            <Progress label={`Importing ${plural(importing, 'file')}…`} value={importProgress ? importProgress.done / Math.max(1, importProgress.total) : undefined} showLabel />
           </div>
         ) : null}
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
+import { useEffect, useState, type ClipboardEvent, type FormEvent } from 'react';
 import { api, notifyChanged } from '../../api';
 import { useShortcut } from '../../app/shortcuts';
 import { navigate } from '../../app/navigation';
@@ -16,7 +16,16 @@ interface Clip {
   text: string;
 }
 
+const CLIPBOARD_WAIT_MS = 1500;
+
+/** The clipboard's contents where the host lets a page read them; null otherwise or when asking takes too long. */
 async function readClipboard(): Promise<Clip | null> {
+  if (!navigator.clipboard?.read) return null;
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), CLIPBOARD_WAIT_MS));
+  return Promise.race([readClipboardNow(), timeout]);
+}
+
+async function readClipboardNow(): Promise<Clip | null> {
   try {
     const items = await navigator.clipboard.read();
     let html: string | undefined;
@@ -37,9 +46,9 @@ function suggestTitle(text: string): string {
   return line.length > 120 ? `${line.slice(0, 117)}…` : line;
 }
 
-export function PasteDialog({ open, onClose, initial }: { open: boolean; onClose: () => void; initial?: Clip | null }) {
-  const [clip, setClip] = useState<Clip>(initial ?? { text: '' });
-  const [title, setTitle] = useState(initial ? suggestTitle(initial.text) : '');
+export function PasteDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const [clip, setClip] = useState<Clip>({ text: '' });
+  const [title, setTitle] = useState('');
   const [source, setSource] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -47,6 +56,20 @@ export function PasteDialog({ open, onClose, initial }: { open: boolean; onClose
     setClip(c);
     setTitle((t) => t || suggestTitle(c.text));
   };
+
+  // Fill the box from the clipboard when the host allows reading it, unless the person has
+  // pasted or typed in the meantime. The dialog never waits for this.
+  useEffect(() => {
+    let live = true;
+    void readClipboard().then((c) => {
+      if (!live || !c) return;
+      setClip((cur) => (cur.text ? cur : c));
+      setTitle((t) => t || suggestTitle(c.text));
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
     const html = e.clipboardData.getData('text/html');
@@ -126,20 +149,14 @@ export function PasteDialog({ open, onClose, initial }: { open: boolean; onClose
 /** The Library's "Paste as document" button, its dialog, and Ctrl+Shift+V while the Library is open. */
 export function PasteButton() {
   const [open, setOpen] = useState(false);
-  const [initial, setInitial] = useState<Clip | null>(null);
-  const show = async () => {
-    setInitial(await readClipboard());
-    setOpen(true);
-  };
-  useShortcut('mod+shift+v', () => void show(), { description: 'Paste the clipboard as a new document' });
-  const showRef = useRef(show);
-  showRef.current = show;
-  useEffect(() => onPasteRequest(() => void showRef.current()), []);
+  const show = () => setOpen(true);
+  useShortcut('mod+shift+v', show, { description: 'Paste the clipboard as a new document' });
+  useEffect(() => onPasteRequest(show), []);
   return (
     <>
-      <Button onClick={() => void show()}>Paste as document…</Button>
+      <Button onClick={show}>Paste as document…</Button>
       {/* Mounted per opening, so a new paste never shows the last one's fields. */}
-      {open ? <PasteDialog open initial={initial} onClose={() => setOpen(false)} /> : null}
+      {open ? <PasteDialog open onClose={() => setOpen(false)} /> : null}
     </>
   );
 }

@@ -21,3 +21,27 @@ export function useImportResults(): ImportOutcome[] | null {
     () => results,
   );
 }
+
+// Progress of the import under way (files sent so far of all), for the Library's progress bar.
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
+
+let progress: ImportProgress | null = null;
+const progressListeners = new Set<() => void>();
+
+export function setImportProgress(next: ImportProgress | null): void {
+  progress = next;
+  for (const l of [...progressListeners]) l();
+}
+
+export function useImportProgress(): ImportProgress | null {
+  return useSyncExternalStore(
+    (l) => {
+      progressListeners.add(l);
+      return () => progressListeners.delete(l);
+    },
+    () => progress,
+  );
+}
