@@ -3,6 +3,8 @@ import { inTransaction } from '../../db/open.js';
 import { libraryWeights, loadCompareDoc, pairLinks, type CompareDoc } from '../../compare/store.js';
 import type { TermWeights } from '../../compare/features.js';
 import { sha1 } from '../text.js';
+import type { UnitInfo } from '../analysis.js';
+import type { DocGen } from './doc.js';
 
 // The cross-document half of generation: which documents are related (a cheap inverted index
 // over each document's distinctive words, never all pairs), and which sentences of related
@@ -149,4 +151,61 @@ export function statementGroups(db: Db, pairs: ReadonlyArray<readonly [string, s
     for (const m of members) out.set(m, g);
   }
   return out;
+}
+
+/** Each document's content units by sentence index (the first unit holding the sentence). */
+const unitBySentence = new WeakMap<DocGen, Map<number, UnitInfo>>();
+
+function unitAt(g: DocGen, sentenceIndex: number): UnitInfo | undefined {
+  let m = unitBySentence.get(g);
+  if (!m) {
+    m = new Map();
+    for (const u of g.doc.units) {
+      if (u.unit.boilerplate) continue;
+      for (const i of u.unit.sentenceIndexes) if (!m.has(i)) m.set(i, u);
+    }
+    unitBySentence.set(g, m);
+  }
+  return m.get(sentenceIndex);
+}
+
+/** Resolved groups per set of documents in play: a large group is walked once, not once per card. */
+const resolved = new WeakMap<ReadonlyMap<string, DocGen>, WeakMap<StatementGroup, readonly UnitInfo[]>>();
+
+/**
+ * Units of the documents at hand that belong to a statement group, in member order, each once.
+ * Cached per (documents in play, group): every card of a statement group asks for them.
+ */
+export function unitsOfGroup(docs: ReadonlyMap<string, DocGen>, g: StatementGroup): UnitInfo[] {
+  let perDocs = resolved.get(docs);
+  if (!perDocs) resolved.set(docs, (perDocs = new WeakMap()));
+  let units = perDocs.get(g);
+  if (!units) {
+    const out: UnitInfo[] = [];
+    const seen = new Set<UnitInfo>();
+    for (const m of g.members) {
+      const cut = m.lastIndexOf(':');
+      const d = docs.get(m.slice(0, cut));
+      const u = d ? unitAt(d, Number(m.slice(cut + 1))) : undefined;
+      if (u && !seen.has(u)) {
+        seen.add(u);
+        out.push(u);
+      }
+    }
+    perDocs.set(g, (units = out));
+  }
+  return [...units];
+}
+
+/** Each unit's folded words as one string padded with spaces, for whole-phrase containment. */
+const paddedKeys = new WeakMap<UnitInfo, string>();
+
+/** Units of a statement group (as unitsOfGroup) whose words contain a folded phrase as whole words. */
+export function groupUnitsSaying(docs: ReadonlyMap<string, DocGen>, g: StatementGroup, foldedPhrase: string): UnitInfo[] {
+  const want = ` ${foldedPhrase} `;
+  return unitsOfGroup(docs, g).filter((x) => {
+    let k = paddedKeys.get(x);
+    if (k === undefined) paddedKeys.set(x, (k = ` ${x.keys.join(' ')} `));
+    return k.includes(want);
+  });
 }
