@@ -6,7 +6,7 @@ import type { GeneratedCard } from '../generate.js';
 import { blankOptions, type BlankOption, type Distinctiveness } from './blanks.js';
 import { scoreCandidate, type Candidate } from './candidates.js';
 import { contentUnits, type DocGen } from './doc.js';
-import { nodeKey, type StatementGroup } from './crossdoc.js';
+import { groupUnitsSaying, nodeKey, unitsOfGroup, type StatementGroup } from './crossdoc.js';
 import { BLANK, checkBlank, MIN_CONTEXT_WORDS, notGivenAway, trimToClause } from './hygiene.js';
 import { siblingKeys } from './siblings.js';
 
@@ -56,16 +56,7 @@ export function ownsGroup(g: StatementGroup | undefined, docId: string): boolean
 
 /** Units of other documents in the same statement group (when their analysis is at hand). */
 export function groupUnits(ctx: AssembleContext, g: StatementGroup): UnitInfo[] {
-  const out: UnitInfo[] = [];
-  for (const m of g.members) {
-    const cut = m.lastIndexOf(':');
-    const docId = m.slice(0, cut);
-    const idx = Number(m.slice(cut + 1));
-    const d = ctx.docs.get(docId);
-    const u = d?.doc.units.find((x) => !x.unit.boilerplate && x.unit.sentenceIndexes.includes(idx));
-    if (u && !out.includes(u)) out.push(u);
-  }
-  return out;
+  return unitsOfGroup(ctx.docs, g);
 }
 
 interface Chosen {
@@ -115,7 +106,7 @@ function attribution(u: UnitInfo): string | null {
 
 function clozeCard(c: Chosen, g: DocGen, ctx: AssembleContext, group: StatementGroup | undefined): GeneratedCard {
   const u = c.cand.unit;
-  const others = group ? groupUnits(ctx, group).filter((x) => x !== u && ` ${x.keys.join(' ')} `.includes(` ${foldPhrase(c.blank.text)} `)) : [];
+  const others = group ? groupUnitsSaying(ctx.docs, group, foldPhrase(c.blank.text)).filter((x) => x !== u) : [];
   const sources = [u, ...others];
   const speaker = attribution(u);
   // Where a speaker's own words are asked, the question says who spoke (what did X say).
