@@ -1,7 +1,7 @@
 import type { UnitInfo } from '../analysis.js';
 import type { TaggedTerm } from '../nlp.js';
 import { fastTags } from './tagger.js';
-import { foldPhrase, sha1, tokenize } from '../text.js';
+import { foldPhrase, sha1, stem, STOPWORDS, tokenize } from '../text.js';
 import type { GeneratedCard } from '../generate.js';
 import { blankOptions, type BlankOption, type Distinctiveness } from './blanks.js';
 import { scoreCandidate, type Candidate } from './candidates.js';
@@ -73,14 +73,31 @@ function termsOf(u: UnitInfo): TaggedTerm[] {
   return t;
 }
 
-/** The best blank of a candidate sentence that passes every rule, with its prompt. */
-export function chooseBlank(cand: Candidate, g: DocGen, ctx: AssembleContext): Chosen | null {
+/** What two answers are compared by when "the same answer in other words" matters: their content stems. */
+export function answerStems(answer: string): string {
+  return tokenize(answer)
+    .filter((t) => !STOPWORDS.has(t.norm))
+    .map((t) => stem(t.norm))
+    .join(' ');
+}
+
+/** A blank this far below the sentence's best is not worth taking just because the best is asked already. */
+const FRESH_MARGIN = 1.5;
+
+/**
+ * The best blank of a candidate sentence that passes every rule, with its prompt. `asked`: the
+ * answers (answerStems) the document's better sentences already ask; a fresh blank not much
+ * worse than an already asked one is preferred, since the same answer twice teaches nothing new.
+ */
+export function chooseBlank(cand: Candidate, g: DocGen, ctx: AssembleContext, asked: ReadonlySet<string> = new Set()): Chosen | null {
   const u = cand.unit;
   const text = u.unit.text;
   const d: Distinctiveness = { idf: ctx.idf, tf: (w) => g.tf.get(w) ?? 0 };
   const options = blankOptions({ text, spans: u.spans, terms: termsOf(u), kind: cand.kind, ubiquitous: ctx.ubiquitous, d, coined: ctx.coined });
   const outlets = [...ctx.outlets, ...(g.outlet ? [g.outlet] : [])];
+  let repeat: Chosen | null = null;
   for (const b of options) {
+    if (repeat && b.score < repeat.blank.score - FRESH_MARGIN) break;
     if (!checkBlank(text, b.start, b.end, outlets).ok) continue;
     // Who said a quotation is its own card; the speaker is never the blank of their own words.
     if (b.role === 'name' && u.speakers.some((s) => s.name === b.text || s.name.endsWith(` ${b.text}`))) continue;
@@ -89,9 +106,11 @@ export function chooseBlank(cand: Candidate, g: DocGen, ctx: AssembleContext): C
     const cut = trimmed.from > 0 || trimmed.to < text.length;
     if (tokenize(trimmed.prompt.replace(BLANK, ' ')).length < (cut ? MIN_CONTEXT_WORDS : MIN_WHOLE_CONTEXT)) continue;
     if (!notGivenAway(trimmed.prompt, b.text)) continue;
-    return { cand, blank: b, prompt: trimmed.prompt, passage: text };
+    const chosen = { cand, blank: b, prompt: trimmed.prompt, passage: text };
+    if (!asked.has(answerStems(b.text))) return chosen;
+    repeat ??= chosen;
   }
-  return null;
+  return repeat;
 }
 
 const SAY_OUTSIDE = /\b(?:said|says|added|adds|explained|emphasi[sz]ed|stated|stressed|warned|noted|pointed out|told|according to|concluded)\b/i;
@@ -161,12 +180,15 @@ export function docClozeOptions(g: DocGen, ctx: AssembleContext): GeneratedCard[
   // Tag (the slow part) only as many sentences as could make the deck, with a margin for
   // sentences without a fit blank and answers other documents already ask.
   const budget = cardBudget(g.words);
+  const asked = new Set<string>();
   for (const cand of cands.slice(0, Math.ceil(budget * 1.25) + 3)) {
     const text = foldPhrase(cand.unit.unit.text);
     if (seenSentences.has(text)) continue;
     seenSentences.add(text);
-    const c = chooseBlank(cand, g, ctx);
-    if (c) out.push(clozeCard(c, g, ctx, groupOf(ctx, cand.unit)));
+    const c = chooseBlank(cand, g, ctx, asked);
+    if (!c) continue;
+    asked.add(answerStems(c.blank.text));
+    out.push(clozeCard(c, g, ctx, groupOf(ctx, cand.unit)));
   }
   return out.sort((a, b) => b.score - a.score || (a.fingerprint < b.fingerprint ? -1 : 1));
 }
@@ -183,7 +205,8 @@ export function selectClozes(options: ReadonlyMap<string, GeneratedCard[]>, word
   const perGroup = new Map<string, string[]>();
   const chosen = new Set<GeneratedCard>();
   const fits = (c: GeneratedCard, strict: boolean): boolean => {
-    const answer = foldPhrase(c.answer);
+    // "defense alliance" and "defensive alliance" are one answer.
+    const answer = answerStems(c.answer);
     if ((perAnswer.get(c.answerKey) ?? 0) >= (strict ? 2 : 3)) return false;
     const group = c.siblingKeys.find((k) => k.startsWith('g:'));
     const asked = group ? (perGroup.get(group) ?? []) : [];
@@ -195,7 +218,7 @@ export function selectClozes(options: ReadonlyMap<string, GeneratedCard[]>, word
     perDoc.set(c.ownerDoc, (perDoc.get(c.ownerDoc) ?? 0) + 1);
     perAnswer.set(c.answerKey, (perAnswer.get(c.answerKey) ?? 0) + 1);
     const group = c.siblingKeys.find((k) => k.startsWith('g:'));
-    if (group) perGroup.set(group, [...(perGroup.get(group) ?? []), foldPhrase(c.answer)]);
+    if (group) perGroup.set(group, [...(perGroup.get(group) ?? []), answerStems(c.answer)]);
   };
   for (const c of all) {
     if (c.score < MIN_CARD_SCORE) break;

@@ -29,6 +29,15 @@ export interface Distinctiveness {
   tf(word: string): number;
 }
 
+/**
+ * A multi-word name of a programme, policy, agreement or event: what a statement is about.
+ * Legal references ("the UN Charter", "the Geneva Convention") are where a violation is
+ * measured, usually a side detail, so they are not in the list.
+ */
+const PROGRAMME_NAME = /^(?:[\p{Lu}\d][\p{L}\d’'-]*\s+){1,5}(?:Package|Policy|Plan|Programme|Program|Fund|Bill|Treaty|Agreement|Accords?|Concept|Initiative|Strategy|Summit|Mechanism|Facility|Doctrine|Compact|Deal|Framework|Scheme|Pact|Conference)$/u;
+
+const NAMED_EVENT = /(?<![\p{L}\d])(?:(?:1[89]|20)\d\d\s+)?(?:\p{Lu}[\p{L}’'-]*\s+){1,5}\p{Lu}\p{Ll}+(?:\s+in\s+(?:1[89]|20)\d\d)?(?![\p{L}\d])/gu;
+
 const ROLE_BASE: Record<BlankRole, number> = { quote: 3, object: 2.8, set: 2.2, phrase: 1.6, figure: 1.4, name: 0.8, date: 0.3 };
 
 /** Verbs whose object is what a statement commits to, condemns, decides or demands. */
@@ -39,7 +48,7 @@ const CARRIER_VERBS = new Set(
     'adopt adopted ban banned impose imposed sign signed end ended stop stopped join joined send sent deliver delivered supply supplied raise raised cut cuts accuse accused ' +
     'deny denied launch launched introduce introduced buy bought sell sold acquire acquired win won beat defeated defeat kill killed threaten threatened threatening ' +
     'strengthen strengthened intensify step repair protect defend maintain finalise finalize enhance increase reduce manage assess discuss address build counter ' +
-    'include includes including find found discover discovered detect detected develop developed create created offer offered seek sought face faces faced ' +
+    'include includes find found discover discovered detect detected develop developed create created offer offered seek sought face faces faced ' +
     'plead pleaded charge charged sentence sentenced arrest arrested investigate investigated' 
   ).split(/\s+/),
 );
@@ -48,7 +57,42 @@ const POSSESSIVE_PRONOUN = /^(?:its|their|his|her|our|my|your)$/i;
 /** Nouns too vague to carry a claim on their own. */
 const VAGUE = new Set('lot lots way ways thing things part parts kind kinds number numbers time times people year years day days week weeks month months end side sort bit deal issue issues case cases point points fact facts place places'.split(' '));
 
+/** Phrases whose head is a measure or a vague noun ("large number", "many different ways", "longer term"). */
+const MEASURE_HEAD = /^(?:\p{L}+\s+){0,2}(?:number|numbers|lot|lots|amount|kind|sort|bit|deal|part|ways?|term)$/iu;
+
 const NOUNISH = (t: TaggedTerm): boolean => t.tags.has('Noun') || t.tags.has('Adjective') || t.tags.has('Value') || t.tags.has('Possessive');
+
+/** Verbs the fast tagger often reads as nouns ("the alliance confirms", "the policy remains"). */
+const VERB_WORDS = new Set(
+  [...CARRIER_VERBS, ...'remain remains confirm confirms continue continues says reads shows state states add adds note notes stress stresses call calls help helps stand stands'.split(' ')].filter(
+    (w) => !/ing$/.test(w),
+  ),
+);
+const DETERMINER_LIKE = /^(?:the|a|an|this|that|these|those|its|their|his|her|our|my|your|any|some|no|each|every)$/i;
+
+/**
+ * A term that works as a verb here although the tagger reads a noun: a verb word after "and",
+ * "to", a pronoun or an adverb ("and defend every inch"), or a verb in -s between a singular
+ * noun and what it governs ("the alliance confirms the decisions", "the policy remains steadfast").
+ * Noun compounds ("food supply", "tax cuts for") stay nouns.
+ */
+export function verbLike(terms: readonly TaggedTerm[], i: number): boolean {
+  const t = terms[i] as TaggedTerm;
+  if (t.tags.has('Verb')) return true;
+  const w = fold(t.text);
+  if (/^\p{Lu}/u.test(t.text)) return false;
+  const prev = terms[i - 1];
+  const next = terms[i + 1];
+  if (!prev) return false;
+  // "our support makes a difference": a word in -s between a singular noun and an article.
+  if (/[^s]s$/.test(w) && prev.tags.has('Noun') && !prev.tags.has('Plural') && !/s$/i.test(prev.text) && /^(?:a|an|the)$/i.test(next?.text ?? '')) return true;
+  if (!VERB_WORDS.has(w)) return false;
+  if (/^(?:and|or|to|then|also|not|never)$/i.test(prev.text) || (prev.tags.has('Pronoun') && !prev.tags.has('Possessive')) || prev.tags.has('Adverb')) return true;
+  // "the allies defend every inch": a verb word between a noun and a determiner.
+  if (prev.tags.has('Noun') && next && (DETERMINER_LIKE.test(next.text) || next.tags.has('Possessive'))) return true;
+  if (w.endsWith('s') && prev.tags.has('Noun') && !prev.tags.has('Plural') && !/s$/i.test(prev.text) && next && (DETERMINER_LIKE.test(next.text) || next.tags.has('Adjective') || next.tags.has('Possessive') || next.tags.has('Adverb') || next.tags.has('Value'))) return true;
+  return false;
+}
 
 function contentStems(text: string): string[] {
   return tokenize(text)
@@ -92,12 +136,14 @@ function objectOptions(text: string, terms: readonly TaggedTerm[]): Array<{ star
     while (j < terms.length && /^(?:the|a|an|its|their|his|her|our|further|more|all|any|to|for|on|about|of|up)$/i.test((terms[j] as TaggedTerm).text) && j - i <= 3) j++;
     const first = j;
     let last = -1;
+    // "defend every inch of Allied territory": a quantifier in front is part of what is promised.
+    if (j < terms.length && /^(?:every|each)$/i.test((terms[j] as TaggedTerm).text) && terms[j + 1]?.tags.has('Noun')) j++;
     while (j < terms.length && j - first < 6) {
       const t = terms[j] as TaggedTerm;
       const and = /^(?:and)$/i.test(t.text) && j + 1 < terms.length && NOUNISH(terms[j + 1] as TaggedTerm) && (terms[j - 1] as TaggedTerm).tags.has('Adjective');
       // "Russia’s war of aggression": "of" and a noun continue the phrase.
       const of = /^of$/i.test(t.text) && j > first && j + 1 < terms.length && (terms[j + 1] as TaggedTerm).tags.has('Noun') && !/[,;:]/u.test(text.slice((terms[j - 1] as TaggedTerm).end, t.start));
-      if (!(NOUNISH(t) || and || of) || t.tags.has('Pronoun') || POSSESSIVE_PRONOUN.test(t.text) || (t.tags.has('Verb') && !of) || (t.tags.has('Preposition') && !of) || (t.tags.has('Conjunction') && !and)) break;
+      if (!(NOUNISH(t) || and || of) || t.tags.has('Pronoun') || POSSESSIVE_PRONOUN.test(t.text) || (verbLike(terms, j) && !of) || (t.tags.has('Preposition') && !of) || (t.tags.has('Conjunction') && !and)) break;
       last = j;
       // Punctuation after the word ends the phrase.
       if (/[,;:.!?)”"]/u.test(text.slice(t.end, t.end + 1))) break;
@@ -126,8 +172,9 @@ function phraseOptions(text: string, terms: readonly TaggedTerm[]): Array<{ star
     }
     run = [];
   };
-  for (const t of terms) {
-    const ok = (t.tags.has('Noun') || t.tags.has('Adjective')) && !t.tags.has('Pronoun') && !t.tags.has('Verb') && !t.tags.has('Date') && !t.tags.has('Value') && !POSSESSIVE_PRONOUN.test(t.text);
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i] as TaggedTerm;
+    const ok = (t.tags.has('Noun') || t.tags.has('Adjective')) && !t.tags.has('Pronoun') && !verbLike(terms, i) && !t.tags.has('Date') && !t.tags.has('Value') && !POSSESSIVE_PRONOUN.test(t.text);
     const prev = run.at(-1);
     // "a rover NASA plans": a common noun followed by a name is two phrases.
     const shapeBreak = prev !== undefined && ((/^\p{Ll}/u.test(prev.text) && /^\p{Lu}/u.test(t.text)) || (prev.tags.has('ProperNoun') && /^\p{Ll}/u.test(t.text) && t.tags.has('Verb')));
@@ -173,6 +220,10 @@ export function findPhrase(text: string, key: string): { start: number; end: num
 const PATTERN_OBJECTS = [
   /\b(?:solidarity with|support for|commitment to|withdrawal from|aid to|sanctions (?:on|against)|attacks? (?:on|against)|invasion of|annexation of|dependency on|dependence on|accession to)\s+(?:the\s+)?/giu,
   /\b(?:is|are|was|were)\s+(?:not\s+)?(?:a|an)\s+/giu,
+  // What is taken from someone: "depriving millions of Ukrainians of [basic services]".
+  /\b(?:depriv|strip|rob)\w*\s+(?:(?:millions|thousands|hundreds|many|most|all)\s+of\s+)?(?:[^\s,.;:]+\s+){1,3}?of\s+/giu,
+  // The channel of help: "more support through [NATO’s Comprehensive Assistance Package]".
+  /\b(?:support|assistance|aid|help|funding)\s+(?:through|via|under)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.]*[’']s\s+)?/giu,
 ];
 const PASSIVE_PREDICATE = /\b(?:must|should|will|shall)\s+(?:never\s+|not\s+)?be\s+(\p{Ll}+(?:\s+\p{Ll}+)?)(?=[,.;:!?”"]|$)/gu;
 
@@ -231,7 +282,8 @@ export function blankOptions(input: BlankInput): BlankOption[] {
     if (role === 'object' || role === 'phrase') {
       // Never a stopword at either end ("against hostile attacks", "the meeting").
       const words = tokenize(text.slice(start, end));
-      while (words.length && STOPWORDS.has((words[0] as { norm: string }).norm)) words.shift();
+      // "every inch of Allied territory": a quantifier in front stays.
+      while (words.length && STOPWORDS.has((words[0] as { norm: string }).norm) && !(words.length > 1 && /^(?:every|each)$/.test((words[0] as { norm: string }).norm))) words.shift();
       while (words.length && STOPWORDS.has((words.at(-1) as { norm: string }).norm)) words.pop();
       if (!words.length) return;
       start += (words[0] as { start: number }).start;
@@ -249,11 +301,14 @@ export function blankOptions(input: BlankInput): BlankOption[] {
     let score = ROLE_BASE[role] + phraseDistinctiveness(t, d);
     const words = tokenize(t).length;
     if ((role === 'object' || role === 'phrase' || role === 'quote') && tokenize(t).filter((w) => !STOPWORDS.has(w.norm)).every((w) => VAGUE.has(w.norm))) return;
+    // "a [large number] of troops": a measure word is not what the statement says.
+    if ((role === 'object' || role === 'phrase') && MEASURE_HEAD.test(t)) return;
     if (words > 4) score -= 0.6;
     // One ordinary word ("ways", "meeting") rarely carries a claim.
     if (words === 1 && (role === 'object' || role === 'phrase')) score -= 1.5;
     if (role === 'figure' && (kind === 'decision' || kind === 'commitment') && /[\p{Sc}]|million|billion|\bbn\b|per ?cent|%/iu.test(t)) score += 1.8;
     if (role === 'name' && key && input.ubiquitous(key)) score -= 2;
+    if (role === 'name' && PROGRAMME_NAME.test(t.replace(/\s+in\s+\d{4}$/u, '').replace(/^\d{4}\s+/u, ''))) score += 1.5;
     out.push({ start, end, text: t, role, key: key ?? foldPhrase(t), score: Math.round(score * 100) / 100 });
   };
   for (const q of quoteOptions(text)) add(q.start, q.end, 'quote');
@@ -272,6 +327,12 @@ export function blankOptions(input: BlankInput): BlankOption[] {
     if (last && last.start === o.start && last.end === o.end && last.role !== 'object') last.score += 1;
   }
   for (const p of phraseOptions(text, terms)) add(p.start, p.end, 'phrase');
+  // A named programme or event, with its year when the sentence dates it ("the Bucharest Summit in 2008").
+  for (const m of text.matchAll(NAMED_EVENT)) {
+    const lead = /^(?:(?:The|A|An|In|At|On|Of|For|By|With|From|To)\s+)+/u.exec(m[0])?.[0].length ?? 0;
+    const t = m[0].slice(lead);
+    if (PROGRAMME_NAME.test(t.replace(/\s+in\s+\d{4}$/u, '').replace(/^\d{4}\s+/u, ''))) add(m.index + lead, m.index + m[0].length, 'name');
+  }
   for (const o of patternObjects(text, terms)) add(o.start, o.end, 'object');
   // What must happen ("must be [held accountable]") is the demand itself.
   for (const m of text.matchAll(PASSIVE_PREDICATE)) {

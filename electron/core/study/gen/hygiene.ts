@@ -196,6 +196,11 @@ export function notEnumerationMember(text: string, start: number, end: number): 
     const rest = (text.slice(list.start, start) + ' ' + text.slice(end, list.end)).replace(/\b(?:and|or)\b/g, ' ');
     if (!/\d/.test(rest)) return true;
   }
+  // A name among ordinary things ("its withdrawal from Kherson, demonstrate the courage and bravery") is not one of a kind.
+  if (/^\p{Lu}/u.test(text.slice(start, end)) && list.items >= 2) {
+    const rest = text.slice(list.start, list.end).replace(text.slice(start, end), ' ');
+    if (!/(?:^|[\s,])\p{Lu}/u.test(rest.replace(/\b(?:and|or)\b/g, ' '))) return true;
+  }
   if (list.items >= 3) return false;
   if (list.items === 2) {
     // A pair is a list when both sides are names or figures of one kind: "Finland and Sweden",
