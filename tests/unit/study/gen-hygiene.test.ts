@@ -91,6 +91,13 @@ describe('hygiene: enumerations', () => {
     const u = 'The package includes air defense systems, ammunition, vehicles and winter equipment.';
     expect(notEnumerationMember(u, ...at(u, 'ammunition'))).toBe(false);
   });
+  it('does not count a name among ordinary words as one member of their list', () => {
+    const u = 'Russia’s recent losses, including its withdrawal from Kherson, demonstrate the incredible courage and bravery of the Ukrainian forces.';
+    expect(notEnumerationMember(u, ...at(u, 'Kherson'))).toBe(true);
+    // A name among names still is one.
+    const w = 'Leaders of France, Germany and Italy met in Rome.';
+    expect(notEnumerationMember(w, ...at(w, 'Germany'))).toBe(false);
+  });
 });
 
 describe('hygiene: quotations, datelines, bylines, outlets, wire services', () => {

@@ -51,6 +51,27 @@ describe('phase 2: blank choice', () => {
     const rare = { idf: (w: string) => (w.startsWith('annex') ? 1 : 0.1), tf: () => 1 };
     expect(phraseDistinctiveness('illegal annexation', rare)).toBeGreaterThan(phraseDistinctiveness('illegal war', rare));
   });
+  it('keeps the quantifier of a promise in its object ("defend every inch of ...")', () => {
+    const o = options('NATO will continue to protect our populations and defend every inch of Allied territory at all times.');
+    expect(o.some((x) => x.role === 'object' && x.text === 'every inch of Allied territory')).toBe(true);
+  });
+  it('offers what is taken from someone ("depriving millions of X of [basic services]")', () => {
+    const o = options('Russian aggression is depriving millions of Ukrainians of basic services.');
+    expect(o[0]?.text).toBe('basic services');
+  });
+  it('prefers a named programme or a dated event to an ordinary phrase', () => {
+    expect(options('He would call on Allies to provide more support through the Comprehensive Assistance Package over the longer term.')[0]?.text).toBe('Comprehensive Assistance Package');
+    expect(options('We reaffirm the decision adopted at the Bucharest Summit in 2008 and all other subsequent decisions.')[0]?.text).toBe('Bucharest Summit in 2008');
+  });
+  it('never ends a phrase on a verb the tagger reads as a noun, nor blanks a measure word', () => {
+    const texts = ['The alliance confirms the decisions made at the summit.', 'Our commitment to an open door policy remains steadfast.', 'It shows that our support makes a difference.', 'The army retains a large number of troops.'];
+    const all = texts.flatMap((t) => options(t).map((x) => x.text));
+    expect(all).not.toContain('alliance confirms');
+    expect(all).not.toContain('open door policy remains');
+    expect(all).not.toContain('support makes');
+    expect(all).not.toContain('large number');
+    expect(all).toContain('open door policy');
+  });
   it('finds coined phrases of other documents in one pass', () => {
     const text = 'NATO will stay for as long as it takes, they said.';
     const at = text.indexOf('as long');
