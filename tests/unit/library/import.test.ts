@@ -32,7 +32,8 @@ describe('import', () => {
     ['a binary file', 'data.txt', Buffer.from([0, 1, 2, 3, 0, 255, 254, 0, 7, 8]), 'BINARY_FILE'],
     ['a PNG renamed .txt', 'photo.txt', PNG, 'BINARY_FILE'],
     ['invalid UTF-8', 'latin1.txt', Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6e, 0x6f, 0x69, 0x72, 0x0a]), 'INVALID_UTF8'],
-    ['an unsupported type', 'report.pdf', Buffer.from('%PDF-1.4 not really'), 'UNSUPPORTED_FILE'],
+    ['an unsupported type', 'report.odt', Buffer.from('not really'), 'UNSUPPORTED_FILE'],
+    ['a damaged PDF', 'report.pdf', Buffer.from('%PDF-1.4 not really'), 'MALFORMED_FILE'],
   ])('refuses %s with its own message and leaves the library untouched', async (_label, name, bytes, code) => {
     const { lib, api } = await setup();
     const before = snapshot(lib);

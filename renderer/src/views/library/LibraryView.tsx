@@ -17,7 +17,7 @@ import { ImportResults } from './ImportResults';
 import { setImportResults, useImportProgress, useImportResults } from './importStore';
 import { PasteButton } from './PasteDialog';
 import { READING_TOPIC } from '../reader/progress';
-import { asSortKey, filterDocs, SORTS, sortDocs, type SortKey } from './sortFilter';
+import { asSortKey, filterDocs, SORTS, sortDocs } from './sortFilter';
 
 export default function LibraryView(_props: ViewProps<'library'>) {
   const docs = useResult(() => takePrefetchedLibrary() ?? api['docs.list']({}), [], { refreshOn: ['docs', READING_TOPIC] });
@@ -82,11 +82,14 @@ export default function LibraryView(_props: ViewProps<'library'>) {
       return;
     }
     const { highlights, notes, cards, noUndo } = plan;
-    const owned = [highlights ? plural(highlights, 'highlight') : '', notes ? plural(notes, 'note') : '', cards ? plural(cards, 'flashcard') : ''].filter(Boolean);
+    // The reader's own work is named first (or its absence said); generated flashcards follow.
+    const owned = [highlights ? plural(highlights, 'highlight') : '', notes ? plural(notes, 'note') : ''].filter(Boolean);
+    const mine = owned.length ? `Its ${owned.join(' and ')} will be deleted with it. ` : 'It has no highlights or notes. ';
+    const deck = cards ? `${cards === 1 ? 'The flashcard' : `The ${plural(cards, 'flashcard')}`} made from it will go too. ` : '';
     const why = noUndo === 'bundled' ? 'This is one of the bundled reports: deleting it cannot be undone.' : noUndo === 'studied' ? 'Your review history of its flashcards would be lost: this cannot be undone.' : 'You can undo this right after.';
     const ok = await confirm({
       title: `Delete “${doc.title}”?`,
-      body: (owned.length ? `Its ${owned.join(', ').replace(/, ([^,]*)$/, ' and $1')} will be deleted with it. ` : 'It has no highlights or notes. ') + why,
+      body: mine + deck + why,
       confirmLabel: 'Delete',
       danger: true,
     });
@@ -205,7 +208,7 @@ export default function LibraryView(_props: ViewProps<'library'>) {
             </label>
             <label className="field">
               <span className="field-label">Sort by</span>
-              <select value={sort} onChange={(e) => void setSetting('library.sort', e.target.value as SortKey)}>
+              <select value={sort} onChange={(e) => void setSetting('library.sort', e.target.value)}>
                 {SORTS.map((s) => (
                   <option key={s.value} value={s.value}>
                     {s.label}
