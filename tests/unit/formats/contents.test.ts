@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentsOf } from '../../../renderer/src/views/reader/contents';
+import { contentsOf } from '../../../renderer/src/views/reader/contents.js';
 
 describe('contents of a structured import', () => {
   it('lists the headings down to level 3, nested under the top level, and never page furniture', () => {
