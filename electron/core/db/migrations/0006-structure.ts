@@ -5,10 +5,9 @@ import type { Migration } from '../migrate.js';
 // emphasis (bold, italic) in document offsets. Bundled reports are re-segmented on the next
 // open (raw_hash cleared) so page furniture in them becomes 'meta'; their text, and so every
 // highlight's offsets, stays the same.
-export const migration0007: Migration = {
-  // 6 while 0006 (STUDY-GEN) is unregistered: migrate() needs consecutive versions; the lead renumbers at the end.
+export const migration0006: Migration = {
   version: 6,
-  name: '0007-structure',
+  name: '0006-structure',
   up(db) {
     db.exec(`
       ALTER TABLE passages ADD COLUMN level INTEGER;

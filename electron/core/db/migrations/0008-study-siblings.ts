@@ -2,11 +2,9 @@ import type { Migration } from '../migrate.js';
 
 // Owned by electron/core/study (generation): sibling keys of cards, which document's
 // generation makes each generated card, and what each document's cards were made from.
-export const migration0006: Migration = {
-  // The next free number while 0007/0008 took 6 and 7: migrate() needs consecutive versions;
-  // the lead renumbers at the end.
+export const migration0008: Migration = {
   version: 8,
-  name: '0006-study-siblings',
+  name: '0008-study-siblings',
   up(db) {
     db.exec(`
       -- Cards that share a sentence (s:<docId>:<sentenceIndex>), a statement group (g:<id>) or a

@@ -3,11 +3,9 @@ import type { Migration } from '../migrate.js';
 // Owned by electron/core/study: choice cards (who-said among the library's speakers, which
 // sources carry a statement). `options` are what the reader chooses from, `answers` the right
 // ones; both JSON arrays of strings, '[]' for recall cards (see electron/api/contract/study.ts).
-export const migration0008: Migration = {
-  // The next free number while 0006/0007 are unregistered or numbered down: migrate() needs
-  // consecutive versions; the lead renumbers at the end.
+export const migration0007: Migration = {
   version: 7,
-  name: '0008-study-choices',
+  name: '0007-study-choices',
   up(db) {
     db.exec(`
       ALTER TABLE cards ADD COLUMN options TEXT NOT NULL DEFAULT '[]';
