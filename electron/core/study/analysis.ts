@@ -21,9 +21,7 @@ import { disambiguateLabels, markHeadlines, markHighlights, scoreUnit, sourceLab
 // whole library (cached per database and input fingerprint).
 
 export type { AnswerSpan, CorpusAnalysis, DocInfo, LoadedDoc, NameClass, NameInfo, NameRef, ResolvedQuote, Speaker, UnitInfo } from './analysis/types.js';
-export { ANALYSIS_VERSION, TERM_MIN_UNIT_SCORE } from './analysis/types.js';
-export { nameKey } from './analysis/names.js';
-export { findFolded } from './analysis/spans.js';
+export { ANALYSIS_VERSION } from './analysis/types.js';
 
 function tokenKey(norm: string): string {
   return norm.replace(/'s$/, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -68,7 +66,7 @@ function optional<T>(fn: () => T[], what: string): T[] {
   }
 }
 
-export function inputFingerprint(docKeys: string[], highlights: HighlightRecord[], statements: Statement[]): string {
+function inputFingerprint(docKeys: string[], highlights: HighlightRecord[], statements: Statement[]): string {
   const h = highlights.map((x) => `${x.id}:${x.docId}:${x.start}:${x.end}`).sort();
   const s = statements.map((st) => st.sources.map((x) => `${x.docId}:${x.start}:${x.end}`).sort().join(',')).sort();
   return sha1(JSON.stringify([ANALYSIS_VERSION, [...docKeys].sort(), h, s]));
