@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { callOrThrow, printJson, UsageError, type CliContext, type Command } from '../command.js';
 import { SUPPORTED_EXTENSIONS } from '../../core/corpus/decode.js';
+import { errorCode, errorMessage } from '../../core/errors.js';
 import { prepareCards } from './study.js';
 
 // `parallax import` takes any number of files and folders (folders are walked for the types
@@ -31,9 +32,9 @@ interface Source {
 const supported = (p: string): boolean => SUPPORTED_EXTENSIONS.includes(path.extname(p).toLowerCase());
 
 function errnoSentence(p: string, e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
+  const code = errorCode(e);
   const why =
-    code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
+    code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : errorMessage(e);
   return `${p} could not be read: ${why}.`;
 }
 
@@ -85,7 +86,7 @@ function progress(ctx: CliContext, done: number, total: number, last: boolean): 
 
 export const importCmd: Command = {
   name: 'import',
-  summary: 'Import files and folders (.txt, .md, .html; - for standard input); each file is reported on its own.',
+  summary: 'Import files and folders (.txt, .md, .html, .pdf, .epub, .docx; - for standard input); each file is reported on its own.',
   usage: 'parallax import FILE|FOLDER|-... [--name NAME] [--json]',
   async run(args, ctx) {
     const { positionals, values } = parseArgs({ args, options: { name: { type: 'string' } }, allowPositionals: true });
@@ -103,7 +104,7 @@ export const importCmd: Command = {
       const batch: Array<{ source: Source; name: string; dataBase64: string }> = [];
       let bytes = 0;
       for (; i < sources.length && batch.length < BATCH_FILES && bytes < BATCH_BYTES; i++) {
-        const s = sources[i]!;
+        const s = sources[i];
         try {
           const data = s.read();
           if (data.length > MAX_FILE_BYTES) {
