@@ -200,12 +200,35 @@ export function unitsOfGroup(docs: ReadonlyMap<string, DocGen>, g: StatementGrou
 /** Each unit's folded words as one string padded with spaces, for whole-phrase containment. */
 const paddedKeys = new WeakMap<UnitInfo, string>();
 
+function padded(u: UnitInfo): string {
+  let k = paddedKeys.get(u);
+  if (k === undefined) paddedKeys.set(u, (k = ` ${u.keys.join(' ')} `));
+  return k;
+}
+
+/** Per resolved group: its units by each word they hold, in group order (a large group is not scanned per card). */
+const byWord = new WeakMap<readonly UnitInfo[], Map<string, UnitInfo[]>>();
+
 /** Units of a statement group (as unitsOfGroup) whose words contain a folded phrase as whole words. */
 export function groupUnitsSaying(docs: ReadonlyMap<string, DocGen>, g: StatementGroup, foldedPhrase: string): UnitInfo[] {
   const want = ` ${foldedPhrase} `;
-  return unitsOfGroup(docs, g).filter((x) => {
-    let k = paddedKeys.get(x);
-    if (k === undefined) paddedKeys.set(x, (k = ` ${x.keys.join(' ')} `));
-    return k.includes(want);
-  });
+  const all = unitsOfGroup(docs, g);
+  const first = foldedPhrase.split(' ')[0] ?? '';
+  const resolvedUnits = resolved.get(docs)?.get(g);
+  if (!first || !resolvedUnits) return all.filter((x) => padded(x).includes(want));
+  let index = byWord.get(resolvedUnits);
+  if (!index) {
+    index = new Map();
+    for (const u of resolvedUnits) {
+      for (const w of new Set(padded(u).split(' '))) {
+        if (!w) continue;
+        const list = index.get(w);
+        if (list) list.push(u);
+        else index.set(w, [u]);
+      }
+    }
+    byWord.set(resolvedUnits, index);
+  }
+  // A unit holding the phrase holds its first word as a whole word.
+  return (index.get(first) ?? []).filter((x) => padded(x).includes(want));
 }
