@@ -34,7 +34,7 @@ export interface Command {
 export async function callOrThrow<N extends OpName>(ctx: CliContext, name: N, input: unknown): Promise<OpOutput<N>> {
   const res = await ctx.dispatcher.call(name, input);
   if (!res.ok) throw new ParallaxError(res.error.code, res.error.message);
-  return res.value as OpOutput<N>;
+  return res.value;
 }
 
 /** What a command that works on the library file itself (check, backup, restore) is given. */

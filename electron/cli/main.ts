@@ -3,7 +3,7 @@ import { createDispatcher } from '../api/handlers.js';
 import { listBackups } from '../core/db/backup.js';
 import { DamagedLibraryError } from '../core/db/integrity.js';
 import { DB_FILE_NAME } from '../core/db/open.js';
-import { isParallaxError } from '../core/errors.js';
+import { errorCode, errorMessage, isParallaxError } from '../core/errors.js';
 import { openLibrary } from '../core/library.js';
 import { defaultDataDir } from '../core/paths.js';
 import { UsageError, type CliIO } from './command.js';
@@ -33,7 +33,7 @@ function splitGlobal(argv: string[]): { data?: string; json: boolean; help: bool
   let help = false;
   let readOnly = false;
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
+    const a = argv[i];
     if (a === '--json') json = true;
     else if (a === '--read-only') readOnly = true;
     else if (a === '--help' || a === '-h') help = true;
@@ -104,13 +104,12 @@ export async function runCli(argv: string[], io: CliIO, options: { signal?: Abor
       if (e.code === 'DB_CORRUPT' && dbPath) io.err(damagedAdvice(dbPath, e instanceof DamagedLibraryError) + '\n');
       return 1;
     }
-    const err = e as NodeJS.ErrnoException;
-    if (err && typeof err === 'object' && 'code' in err && (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || String(err.code).startsWith('ERR_PARSE_ARGS'))) {
-      io.err(`parallax: ${err.message}\n`);
+    if (errorCode(e)?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`parallax: ${errorMessage(e)}\n`);
       return 2;
     }
-    io.err(`parallax: unexpected error: ${(e as Error)?.message ?? String(e)}\n`);
-    if (process.env.PARALLAX_DEBUG) io.err(String((e as Error)?.stack) + '\n');
+    io.err(`parallax: unexpected error: ${errorMessage(e)}\n`);
+    if (process.env.PARALLAX_DEBUG) io.err(String(e instanceof Error ? e.stack : undefined) + '\n');
     return 1;
   } finally {
     signal?.removeEventListener('abort', onAbort);

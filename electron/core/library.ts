@@ -4,7 +4,8 @@ import { backupDatabase, dailyBackupIfDue, DEFAULT_KEEP } from './db/backup.js';
 import { storageError } from './db/errors.js';
 import { DB_FILE_NAME, openDatabaseChecked, type Db, type OpenOptions } from './db/open.js';
 import { CODE_SCHEMA_VERSION, migrate } from './db/migrate.js';
-import { ParallaxError } from './errors.js';
+import { pragmaNumber } from './db/pragma.js';
+import { errorMessage, ParallaxError } from './errors.js';
 import { ingestDecoded, markBundledDeleted, syncBundledCorpus, type ImportFile, type ImportOutcome } from './corpus/ingest.js';
 import { ImportRunner, type ImportRunnerOptions } from './corpus/import-worker-runner.js';
 import { deleteDocumentRow, getDocumentMeta } from './corpus/store.js';
@@ -82,10 +83,10 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
   const readOnly = options.readonly ?? false;
   const keep = options.keepBackups ?? DEFAULT_KEEP;
   const { db, damage, fresh } = writableDb(dbPath, options);
-  let synced = { added: [] as string[], updated: [] as string[] };
+  let synced: { added: string[]; updated: string[] } = { added: [], updated: [] };
   try {
     if (!readOnly) {
-      const version = db.pragma('user_version', { simple: true }) as number;
+      const version = pragmaNumber(db, 'user_version');
       // A copy before the schema changes, and one a day: a bad migration or a bad day is undone
       // by `parallax restore`. A library created just now has nothing worth copying.
       if (!fresh && keep > 0 && version > 0 && version < CODE_SCHEMA_VERSION) await backupDatabase(db, dbPath, `before-schema-${CODE_SCHEMA_VERSION}`, { keep });
@@ -94,7 +95,7 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
       // keep the library from opening (the copy before a migration, above, must succeed).
       if (!fresh && keep > 0) {
         await dailyBackupIfDue(db, dbPath, new Date(), keep).catch((e: unknown) =>
-          process.stderr.write(`[parallax] the daily backup was not made: ${(e as Error)?.message ?? String(e)}\n`),
+          process.stderr.write(`[parallax] the daily backup was not made: ${errorMessage(e)}\n`),
         );
       }
       const corpusDir = options.corpusDir === undefined ? defaultCorpusDir() : options.corpusDir;
@@ -113,12 +114,12 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
   // What this process knows of each document (content fingerprint), to tell another
   // process's writes from our own when PRAGMA data_version moves.
   let known = liveFingerprints(db);
-  let dataVersion = db.pragma('data_version', { simple: true }) as number;
+  let dataVersion = pragmaNumber(db, 'data_version');
   // Writes to documents by any connection (migration 0009's triggers); null on an older schema
   // (a read-only library not migrated), where every data_version change means a diff.
   const documentsCounter = (): number | null => {
     try {
-      return (db.prepare('SELECT documents FROM library_changes WHERE id = 1').get() as { documents: number } | undefined)?.documents ?? null;
+      return db.prepare<[], { documents: number }>('SELECT documents FROM library_changes WHERE id = 1').get()?.documents ?? null;
     } catch {
       return null;
     }
@@ -142,7 +143,7 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
     } catch (e) {
       // The documents are stored; only their index lags. search.status says so ("Indexing n of
       // m") and the next open indexes what is missing, so the caller's report stays true.
-      process.stderr.write(`[parallax] the search index could not take the change yet: ${(e as Error)?.message ?? String(e)}\n`);
+      process.stderr.write(`[parallax] the search index could not take the change yet: ${errorMessage(e)}\n`);
     }
     for (const l of listeners) await l(change);
   };
@@ -163,7 +164,7 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
   };
 
   const syncNow = async (): Promise<void> => {
-    const v = db.pragma('data_version', { simple: true }) as number;
+    const v = pragmaNumber(db, 'data_version');
     if (v === dataVersion) return;
     dataVersion = v;
     // Something was committed elsewhere; only a change to documents needs the diff below.
@@ -227,7 +228,7 @@ export async function openLibrary(options: OpenLibraryOptions): Promise<Library>
         } catch (e) {
           const err = storageError(e, `${file} was not imported (nothing of it was saved)`);
           if (err) outcomes.push({ file, error: { code: err.code, message: err.message } });
-          else outcomes.push({ file, error: { code: 'INTERNAL', message: `${file} could not be imported: ${(e as Error)?.message ?? String(e)}` } });
+          else outcomes.push({ file, error: { code: 'INTERNAL', message: `${file} could not be imported: ${errorMessage(e)}` } });
         }
       }
       opts.onProgress?.({ done: files.length, total: files.length, file: '' });

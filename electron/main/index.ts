@@ -10,6 +10,7 @@ import { createDispatcher, type Dispatcher } from '../api/handlers.js';
 import { listBackups, restoreLibrary } from '../core/db/backup.js';
 import { DamagedLibraryError } from '../core/db/integrity.js';
 import { DB_FILE_NAME } from '../core/db/open.js';
+import { errorStack } from '../core/errors.js';
 import { openLibrary, type Library } from '../core/library.js';
 import { startStudyBackground } from '../core/study/index.js';
 import { APP_NAME, defaultDataDir } from '../core/paths.js';
@@ -261,7 +262,7 @@ function start(): void {
     })
     .catch((e: unknown) => {
       if (!app.isReady()) return;
-      log(`[parallax] start-up failed: ${(e as Error)?.stack ?? String(e)}`);
+      log(`[parallax] start-up failed: ${errorStack(e)}`);
       if (!closing) app.exit(1);
     });
 }

@@ -3,7 +3,7 @@
 // which validates it (INVALID_INPUT) exactly as for the browser host and the CLI.
 
 import type { IpcMainInvokeEvent } from 'electron';
-import { channelFor, OP_NAMES, type OpName } from '../api/contract.js';
+import { channelFor, OP_NAMES } from '../api/contract.js';
 import type { Dispatcher } from '../api/handlers.js';
 import { fail, type Result } from '../api/result.js';
 import { encodeOpsArg } from '../preload/bridge-protocol.js';
@@ -51,7 +51,7 @@ export function registerContractIpc(ipc: IpcMainLike, options: ContractIpcOption
         return fail('INVALID_INPUT', 'This request did not come from the Parallax window, so it was refused.');
       }
       const dispatcher = await options.dispatcher();
-      return dispatcher.call(name as OpName, input);
+      return dispatcher.call(name, input);
     });
     channels.push(channel);
   }

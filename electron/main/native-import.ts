@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Dispatcher } from '../api/handlers.js';
 import type { ImportFileInput, ImportOutcome, Result } from '../api/contract.js';
 import { MAX_IMPORT_BYTES } from '../core/corpus/decode.js';
+import { errorCode } from '../core/errors.js';
 
 /** docs.import takes at most this many files per call (see its schema); larger picks are split. */
 const BATCH = 50;
@@ -40,7 +41,7 @@ async function readPicked(filePath: string, index: number): Promise<Picked> {
     const bytes = await fs.readFile(filePath);
     return { index, file: { name, dataBase64: bytes.toString('base64') } };
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException)?.code === 'EACCES' ? 'permission was denied' : 'it could not be read';
+    const reason = errorCode(e) === 'EACCES' ? 'permission was denied' : 'it could not be read';
     return { index, outcome: { file: name, error: { code: 'IO_ERROR', message: `${name} was not imported: ${reason}.` } } };
   }
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDispatcher } from '../api/handlers.js';
-import { isParallaxError } from '../core/errors.js';
+import { errorCode, errorMessage, isParallaxError } from '../core/errors.js';
 import { openLibrary, type Library } from '../core/library.js';
 import { defaultDataDir } from '../core/paths.js';
 import { startStudyBackground } from '../core/study/index.js';
@@ -41,7 +41,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   try {
     lib = await openLibrary({ dataDir: options.dataDir ?? defaultDataDir() });
   } catch (e) {
-    process.stderr.write(`parallax serve: ${isParallaxError(e) ? e.message : `the library could not be opened (${(e as Error)?.message ?? String(e)}).`}\n`);
+    process.stderr.write(`parallax serve: ${isParallaxError(e) ? e.message : `the library could not be opened (${errorMessage(e)}).`}\n`);
     if (isParallaxError(e) && e.code === 'DB_CORRUPT') {
       process.stderr.write(
         'parallax serve: nothing was written to it. `parallax check` reports what is wrong, `parallax --read-only …` reads and exports what is left, ' +
@@ -58,8 +58,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   try {
     host = await startHost({ backend: dispatcher, rendererDir, host: options.host, port: options.port });
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'EADDRINUSE' ? `port ${options.port} is already in use; choose another with --port, or --port 0 for any free one` : err.message;
+    const why = errorCode(e) === 'EADDRINUSE' ? `port ${options.port} is already in use; choose another with --port, or --port 0 for any free one` : errorMessage(e);
     process.stderr.write(`parallax serve: cannot listen on ${options.host}:${options.port}: ${why}.\n`);
     await lib.close();
     return 1;
@@ -100,7 +99,7 @@ if (isEntry) {
   main().then(
     (code) => process.exit(code),
     (e: unknown) => {
-      process.stderr.write(`parallax serve: unexpected error: ${(e as Error)?.message ?? String(e)}\n`);
+      process.stderr.write(`parallax serve: unexpected error: ${errorMessage(e)}\n`);
       process.exit(1);
     },
   );

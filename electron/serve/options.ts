@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { errorMessage } from '../core/errors.js';
 
 export interface ServeOptions {
   host: string;
@@ -49,7 +50,7 @@ export function parseServeArgs(argv: string[]): ServeOptions {
       allowPositionals: false,
     }));
   } catch (e) {
-    throw new ServeUsageError((e as Error).message);
+    throw new ServeUsageError(errorMessage(e));
   }
   const portText = values.port ?? '0';
   if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) throw new ServeUsageError(`--port must be a number from 0 to 65535, not “${portText}”.`);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fail, type Result } from '../api/result.js';
+import { errorStack } from '../core/errors.js';
 import { allowedHostsFor, hostAllowed, originAllowed, parseCookies, SECURITY_HEADERS, tokensEqual } from './security.js';
 import { mimeFor, resolveStatic } from './static.js';
 
@@ -190,7 +191,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         }
         handleStatic(req, res, url, auth === 'query');
       } catch (e) {
-        log(`[parallax serve] ${req.method} ${req.url?.split('?')[0]} failed: ${(e as Error)?.stack ?? String(e)}`);
+        log(`[parallax serve] ${req.method} ${req.url?.split('?')[0]} failed: ${errorStack(e)}`);
         if (!res.headersSent) sendJson(res, 500, fail('INTERNAL', 'Something went wrong in the browser host. Your library has not been changed.'));
         else res.destroy();
       }

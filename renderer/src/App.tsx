@@ -21,7 +21,7 @@ function ViewOutlet({ route, navSeq }: { route: Route; navSeq: number }) {
   return (
     <ErrorBoundary resetKey={`${route.view}:${navSeq}`} label={`The ${def.label.toLowerCase()} view`}>
       <Suspense fallback={<Skeleton kind={SKELETONS[route.view]} label={`Opening ${def.label.toLowerCase()}…`} />}>
-        <Component route={route as never} navSeq={navSeq} />
+        <Component route={route} navSeq={navSeq} />
       </Suspense>
     </ErrorBoundary>
   );

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { callOrThrow, printJson, UsageError, type CliContext, type Command } from '../command.js';
 import { HIGHLIGHT_COLORS, type HighlightColor, type HighlightView } from '../../api/contract/annotate.js';
-import { ParallaxError } from '../../core/errors.js';
+import { errorCode, errorMessage, ParallaxError } from '../../core/errors.js';
 
 const COLORS = HIGHLIGHT_COLORS.join('|');
 
@@ -120,7 +120,7 @@ const exportCmd: Command = {
     try {
       fs.writeFileSync(values.out, res.content, 'utf8');
     } catch (e) {
-      throw new ParallaxError('IO_ERROR', `${values.out} could not be written: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
+      throw new ParallaxError('IO_ERROR', `${values.out} could not be written: ${errorCode(e) ?? errorMessage(e)}.`);
     }
     if (ctx.json) printJson(ctx, { file: values.out, count: res.count, format: values.format });
     else ctx.io.err(`wrote ${res.count} annotation(s) to ${values.out}\n`);
@@ -135,12 +135,12 @@ const importCmd: Command = {
   async run(args, ctx) {
     const { positionals } = parseArgs({ args, options: {}, allowPositionals: true });
     if (positionals.length !== 1) throw new UsageError('highlights import takes one file.');
-    const file = positionals[0] as string;
+    const file = positionals[0];
     let content: string;
     try {
       content = fs.readFileSync(file, 'utf8');
     } catch (e) {
-      throw new ParallaxError('IO_ERROR', `${file} could not be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
+      throw new ParallaxError('IO_ERROR', `${file} could not be read: ${errorCode(e) ?? errorMessage(e)}.`);
     }
     if (content.length === 0) throw new ParallaxError('EMPTY_FILE', `${file} is empty.`);
     const res = await callOrThrow(ctx, 'annotations.import', { content });

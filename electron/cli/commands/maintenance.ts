@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { backupDatabase, listBackups, restoreLibrary, verifyLibraryFile } from '../../core/db/backup.js';
 import { assertSqliteFile, checkIntegrity } from '../../core/db/integrity.js';
+import { pragmaNumber } from '../../core/db/pragma.js';
 import { ParallaxError } from '../../core/errors.js';
 import { UsageError, type FileCommand, type FileContext } from '../command.js';
 
@@ -30,7 +31,7 @@ const check: FileCommand = {
     const db = openReadOnly(ctx);
     try {
       const report = checkIntegrity(db, 'full', 50);
-      const schema = db.pragma('user_version', { simple: true }) as number;
+      const schema = pragmaNumber(db, 'user_version');
       out(
         ctx,
         { file: ctx.dbPath, ok: report.ok, schema, problems: report.problems },
@@ -91,7 +92,7 @@ const restore: FileCommand = {
   async run(args, ctx) {
     const { positionals } = parseArgs({ args, options: {}, allowPositionals: true });
     if (positionals.length !== 1) throw new UsageError('restore takes one file: a backup (see `parallax backups`).');
-    const src = positionals[0]!;
+    const src = positionals[0];
     if (!fs.existsSync(src)) throw new ParallaxError('NOT_FOUND', `${src} does not exist.`);
     verifyLibraryFile(src);
     const { restored, previous } = await restoreLibrary(src, ctx.dbPath);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { callOrThrow, printJson, UsageError, type CliContext, type Command } from '../command.js';
-import { ParallaxError } from '../../core/errors.js';
+import { errorCode, errorMessage, ParallaxError } from '../../core/errors.js';
 import { pendingGeneration, refreshCards } from '../../core/study/index.js';
 
 // Study from the command line: the deck, its export, and what is due.
@@ -87,14 +87,14 @@ const cardsExport: Command = {
     const paths = targets(values.out, res.files);
     try {
       res.files.forEach((f, i) => {
-        const p = paths[i] as string;
+        const p = paths[i];
         fs.mkdirSync(path.dirname(path.resolve(p)), { recursive: true });
         fs.writeFileSync(p, f.content, 'utf8');
       });
     } catch (e) {
-      throw new ParallaxError('IO_ERROR', `The export could not be written to ${values.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
+      throw new ParallaxError('IO_ERROR', `The export could not be written to ${values.out}: ${errorCode(e) ?? errorMessage(e)}.`);
     }
-    const written = res.files.map((f, i) => ({ file: paths[i] as string, notetype: f.notetype, cards: f.count }));
+    const written = res.files.map((f, i) => ({ file: paths[i], notetype: f.notetype, cards: f.count }));
     if (ctx.json) printJson(ctx, written);
     else for (const w of written) ctx.io.err(`wrote ${w.file} (${w.cards} ${w.notetype ? `${w.notetype} ` : ''}card(s))\n`);
     return 0;

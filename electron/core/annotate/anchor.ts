@@ -162,8 +162,8 @@ function byApproximateQuote(text: string, target: AnchorTarget): Anchored | null
 /** A fuzzy match may begin or end on whitespace the quote did not have: drop it. */
 function trimToText(text: string, a: Anchored): Anchored {
   let { start, end } = a;
-  while (start < end && /\s/u.test(text[start] as string)) start++;
-  while (end > start && /\s/u.test(text[end - 1] as string)) end--;
+  while (start < end && /\s/u.test(text[start])) start++;
+  while (end > start && /\s/u.test(text[end - 1])) end--;
   return start < end ? { ...a, start, end } : a;
 }
 

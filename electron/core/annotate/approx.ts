@@ -28,8 +28,8 @@ function compile(pattern: string): Pattern {
   }
   const peq = new Uint32Array(rows * blocks);
   for (let i = 0; i < pattern.length; i++) {
-    const at = (row[pattern.charCodeAt(i)] as number) * blocks + ((i / WORD) | 0);
-    peq[at] = ((peq[at] as number) | (1 << i % WORD)) >>> 0;
+    const at = row[pattern.charCodeAt(i)] * blocks + ((i / WORD) | 0);
+    peq[at] = (peq[at] | (1 << i % WORD)) >>> 0;
   }
   const lastBit = new Uint32Array(blocks).fill(0x80000000);
   lastBit[blocks - 1] = (1 << (pattern.length - 1) % WORD) >>> 0;
@@ -61,18 +61,18 @@ function distances(text: string, p: Pattern, mode: 'search' | 'prefix'): Int32Ar
   const mv = new Uint32Array(blocks);
   let score = p.length;
   for (let j = 0; j < text.length; j++) {
-    const base = (row[text.charCodeAt(j)] as number) * blocks;
+    const base = row[text.charCodeAt(j)] * blocks;
     let carry = firstIn;
     for (let b = 0; b < blocks; b++) {
-      const pV = pv[b] as number;
-      const mV = mv[b] as number;
+      const pV = pv[b];
+      const mV = mv[b];
       const hInNeg = carry < 0 ? 1 : 0;
-      const eq = (peq[base + b] as number) | hInNeg;
+      const eq = peq[base + b] | hInNeg;
       const xV = eq | mV;
       const xH = (((eq & pV) + pV) ^ pV) | eq;
       let pH = mV | ~(xH | pV);
       let mH = pV & xH;
-      const last = lastBit[b] as number;
+      const last = lastBit[b];
       const hOut = pH & last ? 1 : mH & last ? -1 : 0;
       pH = (pH << 1) | (carry > 0 ? 1 : 0);
       mH = (mH << 1) | hInNeg;
@@ -89,13 +89,13 @@ function distances(text: string, p: Pattern, mode: 'search' | 'prefix'): Int32Ar
 /** The same recurrence for patterns of up to 32 units, in registers. */
 function singleBlock(text: string, p: Pattern, firstIn: number, out: Int32Array): Int32Array {
   const { row, peq } = p;
-  const last = p.lastBit[0] as number;
+  const last = p.lastBit[0];
   const carryIn = firstIn > 0 ? 1 : 0;
   let pV = 0xffffffff | 0;
   let mV = 0;
   let score = p.length;
   for (let j = 0; j < text.length; j++) {
-    const eq = peq[row[text.charCodeAt(j)] as number] as number;
+    const eq = peq[row[text.charCodeAt(j)]];
     const xV = eq | mV;
     const xH = (((eq & pV) + pV) ^ pV) | eq;
     let pH = mV | ~(xH | pV);
@@ -136,7 +136,7 @@ export function approximateMatches(text: string, pattern: string, maxErrors: num
   const best: Array<{ end: number; errors: number }> = [];
   let runBest: { end: number; errors: number } | null = null;
   for (let j = 0; j <= ends.length; j++) {
-    const d = j < ends.length ? (ends[j] as number) : Number.POSITIVE_INFINITY;
+    const d = j < ends.length ? ends[j] : Number.POSITIVE_INFINITY;
     if (d <= k) {
       if (!runBest || d < runBest.errors) runBest = { end: j + 1, errors: d };
     } else if (runBest) {
@@ -153,7 +153,7 @@ export function approximateMatches(text: string, pattern: string, maxErrors: num
     let bestLen = 0;
     let bestD = m; // aligning against nothing costs m deletions
     for (let len = 1; len <= back.length; len++) {
-      const d = back[len - 1] as number;
+      const d = back[len - 1];
       if (d < bestD || (d === bestD && Math.abs(len - m) < Math.abs(bestLen - m))) {
         bestD = d;
         bestLen = len;
@@ -176,11 +176,11 @@ export function levenshtein(a: string, b: string): number {
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
       const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
     }
     [prev, cur] = [cur, prev];
   }
-  return prev[b.length] as number;
+  return prev[b.length];
 }
 
 /** 1 for equal strings, 0 for nothing in common (by edit distance over the longer length). */

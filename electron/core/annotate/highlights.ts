@@ -117,8 +117,8 @@ export function createHighlight(db: Db, input: CreateHighlightInput, now = new D
     }
     assertWholeCharacters(doc.text, input.start, input.end);
     let { start, end } = input;
-    while (start < end && /\s/u.test(doc.text[start] as string)) start++;
-    while (end > start && /\s/u.test(doc.text[end - 1] as string)) end--;
+    while (start < end && /\s/u.test(doc.text[start])) start++;
+    while (end > start && /\s/u.test(doc.text[end - 1])) end--;
     if (start === end) throw new ParallaxError('INVALID_INPUT', 'The selection holds only spaces; select some words to highlight.');
     reanchorStale(db, input.docId);
     const stamp = now.toISOString();

@@ -9,14 +9,14 @@ import type { DocNote } from './types.js';
 export const MAX_DOC_NOTE_CHARS = 200_000;
 
 function requireDocument(db: Db, docId: string): { title: string } {
-  const row = db.prepare('SELECT title FROM documents WHERE id = ?').get(docId) as { title: string } | undefined;
+  const row = db.prepare<[string], { title: string }>('SELECT title FROM documents WHERE id = ?').get(docId);
   if (!row) throw new ParallaxError('NOT_FOUND', `No document with id ${docId} is in the library.`);
   return row;
 }
 
 export function getDocNote(db: Db, docId: string): DocNote {
   requireDocument(db, docId);
-  const row = db.prepare('SELECT body, updated_at FROM doc_notes WHERE doc_id = ?').get(docId) as { body: string; updated_at: string } | undefined;
+  const row = db.prepare<[string], { body: string; updated_at: string }>('SELECT body, updated_at FROM doc_notes WHERE doc_id = ?').get(docId);
   return { docId, body: row?.body ?? '', updatedAt: row?.updated_at ?? null };
 }
 
@@ -43,11 +43,11 @@ export function setDocNote(db: Db, docId: string, body: string, now = new Date()
 
 export function listDocNotes(db: Db): DocNote[] {
   const rows = db
-    .prepare(
+    .prepare<[], { doc_id: string; body: string; updated_at: string }>(
       `SELECT n.doc_id, n.body, n.updated_at FROM doc_notes n JOIN documents d ON d.id = n.doc_id
        ORDER BY d.published IS NULL, d.published, d.title, d.id`,
     )
-    .all() as Array<{ doc_id: string; body: string; updated_at: string }>;
+    .all();
   return rows.map((r) => ({ docId: r.doc_id, body: r.body, updatedAt: r.updated_at }));
 }
 
@@ -62,7 +62,7 @@ export function searchNotes(db: Db, query: string, limit = 20): NoteHit[] {
   const words = queryWords(query);
   if (words.length === 0) return [];
   const titles = new Map(
-    (db.prepare('SELECT id, title FROM documents').all() as Array<{ id: string; title: string }>).map((r) => [r.id, r.title] as const),
+    db.prepare<[], { id: string; title: string }>('SELECT id, title FROM documents').all().map((r) => [r.id, r.title] as const),
   );
   const hits: NoteHit[] = [];
   const count = (folded: string): number => words.reduce((n, w) => n + folded.split(w).length - 1, 0);
@@ -83,11 +83,12 @@ export function searchNotes(db: Db, query: string, limit = 20): NoteHit[] {
     });
   }
   for (const h of listHighlights(db)) {
-    const inNote = h.note !== null && words.every((w) => foldForSearch(h.note as string).includes(w));
+    const note = h.note;
+    const inNote = note !== null && words.every((w) => foldForSearch(note).includes(w));
     const inQuote = !inNote && words.every((w) => foldForSearch(h.exact).includes(w));
     if (!inNote && !inQuote) continue;
     const field = inNote ? 'note' : 'quote';
-    const source = inNote ? (h.note as string) : h.exact;
+    const source = inNote && note !== null ? note : h.exact;
     hits.push({
       kind: 'highlight',
       docId: h.docId,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/open.js';
 import { inTransaction } from '../db/open.js';
-import { ParallaxError } from '../errors.js';
+import { errorMessage, ParallaxError } from '../errors.js';
 import { isCharacterBoundary, isWellFormedText } from '../text-offsets.js';
 import { anchor, quoteAt, type QuoteSelector } from './anchor.js';
 import { exportSelection, type ExportOptions } from './export-select.js';
@@ -258,7 +258,7 @@ export function parseAnnotationFile(content: string): Parsed[] {
   try {
     root = JSON.parse(content.replace(/^\uFEFF/, '')) as Json;
   } catch (e) {
-    throw malformed(`it is not valid JSON (${(e as Error).message})`);
+    throw malformed(`it is not valid JSON (${errorMessage(e)})`);
   }
   const items = collectItems(root);
   if (items.length > MAX_ANNOTATIONS) throw malformed(`it holds ${items.length} annotations; the limit is ${MAX_ANNOTATIONS}`);

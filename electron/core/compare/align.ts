@@ -3,7 +3,7 @@ import { containedEvidence, distinctiveWeight, joinSpan, spanEvidence, type Pair
 import { sameForm } from './text.js';
 import { alignMonotonic, type Bead } from './monotonic.js';
 import { AnchorCounter, baselineOf } from './regime.js';
-import { attachWords, pairSpace, semanticSentences, semanticWords, softDice, type LocalSentence, type SemSentence } from './semantic.js';
+import { attachWords, pairSpace, semanticSentences, semanticWords, softDice, type SemSentence } from './semantic.js';
 
 // Sentence alignment between two documents: candidates from an inverted index of their
 // less common terms, evidence for each candidate (and for short runs around it, when one
@@ -101,7 +101,7 @@ interface Candidate {
   headline: boolean;
 }
 
-const isHeadline = (doc: DocFeatures, r: SentenceRange): boolean => r.to - r.from === 1 && (doc.sentences[r.from] as SentenceFeatures).headline;
+const isHeadline = (doc: DocFeatures, r: SentenceRange): boolean => r.to - r.from === 1 && doc.sentences[r.from].headline;
 
 function spanOf(doc: DocFeatures, r: SentenceRange): SpanTerms {
   return joinSpan(doc.sentences.slice(r.from, r.to));
@@ -110,12 +110,12 @@ function spanOf(doc: DocFeatures, r: SentenceRange): SpanTerms {
 /** Ranges of up to MAX_RUN sentences in one passage that contain position i. */
 function runsAround(doc: DocFeatures, i: number): SentenceRange[] {
   const out: SentenceRange[] = [];
-  const passage = (doc.sentences[i] as SentenceFeatures).passageIndex;
+  const passage = doc.sentences[i].passageIndex;
   for (let from = i - MAX_RUN + 1; from <= i; from++) {
     for (let to = i + 1; to <= from + MAX_RUN; to++) {
       if (from < 0 || to > doc.sentences.length || to - from < 2) continue;
       let samePassage = true;
-      for (let k = from; k < to; k++) if ((doc.sentences[k] as SentenceFeatures).passageIndex !== passage) samePassage = false;
+      for (let k = from; k < to; k++) if (doc.sentences[k].passageIndex !== passage) samePassage = false;
       if (samePassage) out.push({ from, to });
     }
   }
@@ -126,7 +126,7 @@ function runsAround(doc: DocFeatures, i: number): SentenceRange[] {
 function membersBelong(doc: DocFeatures, run: SentenceRange, core: number, other: SpanTerms, w: TermWeights, unit: number): boolean {
   for (let k = run.from; k < run.to; k++) {
     if (k === core) continue;
-    const s = doc.sentences[k] as SentenceFeatures;
+    const s = doc.sentences[k];
     if (containedEvidence(s, other, w, unit).coverA < RUN_MEMBER_MIN_COVER) return false;
   }
   return true;
@@ -195,16 +195,16 @@ function candidatePairs(A: DocFeatures, B: DocFeatures, w: TermWeights, unit: nu
       const wt = w.weight(t);
       for (const j of list) {
         if (acc[j] === 0) touched.push(j);
-        acc[j] = (acc[j] as number) + wt;
+        acc[j] = acc[j] + wt;
       }
     }
     for (const j of touched) {
-      const shared = acc[j] as number;
+      const shared = acc[j];
       acc[j] = 0;
       anchors.observe(i, j, shared);
       if (shared < CANDIDATE_MIN_SHARED * unit) continue;
-      const boundA = (shared + (pa.unindexed[i] as number)) / (pa.least[i] as number);
-      const boundB = (shared + (pb.unindexed[j] as number)) / (pb.least[j] as number);
+      const boundA = (shared + pa.unindexed[i]) / pa.least[i];
+      const boundB = (shared + pb.unindexed[j]) / pb.least[j];
       if (boundA >= RUN_MEMBER_MIN_COVER || boundB >= RUN_MEMBER_MIN_COVER) out.push([i, j]);
     }
     touched.length = 0;
@@ -229,7 +229,7 @@ export function alignDocuments(A: DocFeatures, B: DocFeatures, w: TermWeights): 
     attachWords(A, SA, w);
     attachWords(B, SB, w);
     const space = pairSpace(SA, SB);
-    const baseline = baselineOf(space.A.length, space.B.length, (i, j) => softDice(space, space.A[i] as LocalSentence, space.B[j] as LocalSentence));
+    const baseline = baselineOf(space.A.length, space.B.length, (i, j) => softDice(space, space.A[i], space.B[j]));
     return monotonicLinks(A, B, keepBelieved(alignMonotonic({ space, baseline, anchors: regime.ordered }), baseline, A.sentences.length, B.sentences.length));
   }
   return alignFree(A, B, w, candidates);
@@ -314,8 +314,8 @@ function fillBetweenAnchors(A: DocFeatures, B: DocFeatures, links: RawLink[], w:
       [l.a.from - 1, l.b.from - 1],
     ] as const) {
       if (i < 0 || j < 0 || i >= A.sentences.length || j >= B.sentences.length || usedA[i] || usedB[j]) continue;
-      const sa = A.sentences[i] as SentenceFeatures;
-      const sb = B.sentences[j] as SentenceFeatures;
+      const sa = A.sentences[i];
+      const sb = B.sentences[j];
       if (sa.headline || sb.headline) continue;
       const e = spanEvidence(sa, sb, w, unit);
       const lo = Math.min(e.coverA, e.coverB);
@@ -345,7 +345,7 @@ const NEIGHBOUR_MIN_COVER = 0.1;
 function neighbourMeaning(A: DocFeatures, sa: SentenceFeatures, B: DocFeatures, sb: SentenceFeatures, w: TermWeights): number {
   const one = (doc: DocFeatures, s: SentenceFeatures): SemSentence => ({ words: semanticWords(doc.text.slice(s.start, s.end), w), chars: s.end - s.start });
   const space = pairSpace([one(A, sa)], [one(B, sb)]);
-  return softDice(space, space.A[0] as LocalSentence, space.B[0] as LocalSentence);
+  return softDice(space, space.A[0], space.B[0]);
 }
 
 /**
@@ -382,8 +382,8 @@ function free(used: Uint8Array, r: SentenceRange): boolean {
 }
 
 export function spanText(doc: DocFeatures, r: SentenceRange): string {
-  const first = doc.sentences[r.from] as SentenceFeatures;
-  const last = doc.sentences[r.to - 1] as SentenceFeatures;
+  const first = doc.sentences[r.from];
+  const last = doc.sentences[r.to - 1];
   return doc.text.slice(first.start, last.end);
 }
 

@@ -144,7 +144,7 @@ function mergeChanges(raw: DiffPart[]): DiffPart[] {
   const out: DiffPart[] = [];
   let i = 0;
   while (i < raw.length) {
-    const p = raw[i] as DiffPart;
+    const p = raw[i];
     if (p.op === 'equal') {
       out.push(p);
       i++;
@@ -154,7 +154,7 @@ function mergeChanges(raw: DiffPart[]): DiffPart[] {
     let j = i;
     let last = i;
     while (j < raw.length) {
-      const q = raw[j] as DiffPart;
+      const q = raw[j];
       if (q.op !== 'equal') last = j;
       else if (q.aText.trim() !== '' || q.bText.trim() !== '') break;
       j++;
@@ -164,8 +164,8 @@ function mergeChanges(raw: DiffPart[]): DiffPart[] {
     const bs = run.filter((q) => q.b && q.b.end > q.b.start).map((q) => q.b as Span);
     const removedA = run.some((q) => q.op === 'removed');
     const addedB = run.some((q) => q.op === 'added');
-    const a = as.length && removedA ? { start: (as[0] as Span).start, end: (as[as.length - 1] as Span).end } : null;
-    const b = bs.length && addedB ? { start: (bs[0] as Span).start, end: (bs[bs.length - 1] as Span).end } : null;
+    const a = as.length && removedA ? { start: as[0].start, end: as[as.length - 1].end } : null;
+    const b = bs.length && addedB ? { start: bs[0].start, end: bs[bs.length - 1].end } : null;
     const textOf = (side: 'a' | 'b'): string => run.map((q) => (side === 'a' ? q.aText : q.bText)).join('');
     const op: DiffOp = a && b ? 'changed' : a ? 'removed' : 'added';
     out.push(part(op, a, b, a ? textOf('a') : '', b ? textOf('b') : ''));

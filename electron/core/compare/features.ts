@@ -114,7 +114,7 @@ export function quotedRanges(text: string): Array<[number, number]> {
     open = -1;
   };
   for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
+    const c = text[i];
     if (c === '\n') {
       if (open >= 0) out.push([open, i]);
       open = -1;
@@ -125,7 +125,7 @@ export function quotedRanges(text: string): Array<[number, number]> {
     } else if (c === '”' || c === '»') close(i);
     else if (c === '"') {
       // Straight marks: opening after a space or at the start, closing after a word or punctuation.
-      const before = i === paragraphStart ? ' ' : (text[i - 1] as string);
+      const before = i === paragraphStart ? ' ' : text[i - 1];
       if (/[\s([{\-–—]/.test(before) && open < 0) open = i + 1;
       else close(i);
     }

@@ -107,7 +107,7 @@ function clusters(db: Db): Cluster[] {
     const alignAll = (): void => {
       for (let i = 0; i < docs.length; i++) {
         for (let j = i + 1; j < docs.length; j++) {
-          pairs.push({ a: i, b: j, links: pairLinks(db, docs[i] as CompareDoc, docs[j] as CompareDoc, weights).links });
+          pairs.push({ a: i, b: j, links: pairLinks(db, docs[i], docs[j], weights).links });
         }
       }
     };

@@ -43,7 +43,7 @@ function popcount(v: number): number {
 function signBits(data: Int8Array, rows: number): Int32Array {
   const signs = new Int32Array(rows * SIGN_WORDS);
   for (let r = 0; r < rows; r++) {
-    for (let d = 0; d < DIMS; d++) if ((data[r * DIMS + d] as number) < 0) signs[r * SIGN_WORDS + (d >> 5)]! |= 1 << (d & 31);
+    for (let d = 0; d < DIMS; d++) if (data[r * DIMS + d] < 0) signs[r * SIGN_WORDS + (d >> 5)] |= 1 << (d & 31);
   }
   return signs;
 }
@@ -122,10 +122,10 @@ function readVectors(file: string, limit: number): VectorStore {
       at = close + 1;
       if (k < DIMS || index.has(word)) continue;
       let norm = 0;
-      for (let d = 0; d < DIMS; d++) norm += (row[d] as number) ** 2;
+      for (let d = 0; d < DIMS; d++) norm += row[d] ** 2;
       norm = Math.sqrt(norm) || 1;
       const id = index.size;
-      for (let d = 0; d < DIMS; d++) data[id * DIMS + d] = Math.round(((row[d] as number) / norm) * 127);
+      for (let d = 0; d < DIMS; d++) data[id * DIMS + d] = Math.round((row[d] / norm) * 127);
       index.set(word, id);
     }
   } finally {
@@ -168,7 +168,7 @@ export function rowCosine(x: number, y: number, atLeast = -1): number {
     const sx = x * SIGN_WORDS;
     const sy = y * SIGN_WORDS;
     let differ = 0;
-    for (let k = 0; k < SIGN_WORDS; k++) differ += popcount(((store.signs[sx + k] as number) ^ (store.signs[sy + k] as number)) >>> 0);
+    for (let k = 0; k < SIGN_WORDS; k++) differ += popcount((store.signs[sx + k] ^ store.signs[sy + k]) >>> 0);
     // Expected differing share = angle / pi; allow a generous slack before giving up.
     if ((differ / DIMS) * Math.PI > Math.acos(Math.max(-1, Math.min(1, atLeast))) + SIGN_SLACK) return -1;
   }
@@ -176,7 +176,7 @@ export function rowCosine(x: number, y: number, atLeast = -1): number {
   let dot = 0;
   const ox = x * DIMS;
   const oy = y * DIMS;
-  for (let d = 0; d < DIMS; d++) dot += (data[ox + d] as number) * (data[oy + d] as number);
+  for (let d = 0; d < DIMS; d++) dot += data[ox + d] * data[oy + d];
   return dot / (127 * 127);
 }
 
@@ -188,8 +188,8 @@ export function shareSynset(x: Int32Array, y: Int32Array): boolean {
   let i = 0;
   let j = 0;
   while (i < x.length && j < y.length) {
-    const p = x[i] as number;
-    const q = y[j] as number;
+    const p = x[i];
+    const q = y[j];
     if (p === q) return true;
     if (p < q) i++;
     else j++;
@@ -217,7 +217,7 @@ function readWordNet(dir: string): Map<string, Int32Array> {
     for (const line of text.split('\n')) {
       if (line.length === 0 || line.charCodeAt(0) === 32) continue; // licence header lines start with a space
       const f = line.split(' ');
-      const lemma = f[0] as string;
+      const lemma = f[0];
       if (lemma.includes('_')) continue; // multi-word entries: the aligner compares single words
       const synsets = Number(f[2]);
       const pointers = Number(f[3]);

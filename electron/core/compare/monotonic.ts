@@ -73,9 +73,9 @@ function band(n: number, m: number, anchors: ReadonlyArray<readonly [number, num
   const pts: Array<readonly [number, number]> = [[0, 0], ...anchors, [n, m]];
   let k = 0;
   for (let i = 0; i <= n; i++) {
-    while (k < pts.length - 2 && (pts[k + 1] as readonly [number, number])[0] <= i) k++;
-    const [i0, j0] = pts[k] as readonly [number, number];
-    const [i1, j1] = pts[k + 1] as readonly [number, number];
+    while (k < pts.length - 2 && pts[k + 1][0] <= i) k++;
+    const [i0, j0] = pts[k];
+    const [i1, j1] = pts[k + 1];
     const centre = i1 === i0 ? j0 : j0 + ((j1 - j0) * (i - i0)) / (i1 - i0);
     lo[i] = Math.max(0, Math.floor(centre - BAND));
     hi[i] = Math.min(m, Math.ceil(centre + BAND));
@@ -110,24 +110,24 @@ export function alignMonotonic(input: MonotonicInput): Bead[] {
   const skipA = LINK_BEADS.length;
   const skipB = skipA + 1;
   for (let i = 0; i <= n; i++) {
-    for (let j = lo[i] as number; j <= (hi[i] as number); j++) {
+    for (let j = lo[i]; j <= hi[i]; j++) {
       const here = i * width + j;
       let bestScore = here === 0 ? 0 : -Infinity;
       let bestMove = -1;
-      if (i > 0 && j >= (lo[i - 1] as number) && j <= (hi[i - 1] as number)) {
-        const s = (score[(i - 1) * width + j] as number) - SKIP_PRICE;
+      if (i > 0 && j >= lo[i - 1] && j <= hi[i - 1]) {
+        const s = score[(i - 1) * width + j] - SKIP_PRICE;
         if (s > bestScore) [bestScore, bestMove] = [s, skipA];
       }
-      if (j > 0 && j - 1 >= (lo[i] as number)) {
-        const s = (score[here - 1] as number) - SKIP_PRICE;
+      if (j > 0 && j - 1 >= lo[i]) {
+        const s = score[here - 1] - SKIP_PRICE;
         if (s > bestScore) [bestScore, bestMove] = [s, skipB];
       }
       for (let k = 0; k < LINK_BEADS.length; k++) {
-        const [da, db, price] = LINK_BEADS[k] as readonly [number, number, number];
+        const [da, db, price] = LINK_BEADS[k];
         const pi = i - da;
         const pj = j - db;
-        if (pi < 0 || pj < 0 || pj < (lo[pi] as number) || pj > (hi[pi] as number)) continue;
-        const prev = score[pi * width + pj] as number;
+        if (pi < 0 || pj < 0 || pj < lo[pi] || pj > hi[pi]) continue;
+        const prev = score[pi * width + pj];
         if (prev === -Infinity) continue;
         const wa = wordsOf(A, -1 - (pi * 4 + da), pi, i);
         const wb = wordsOf(B, pj * 4 + db, pj, j);
@@ -147,11 +147,11 @@ export function alignMonotonic(input: MonotonicInput): Bead[] {
   let i = n;
   let j = m;
   while (i > 0 || j > 0) {
-    const move = back[i * width + j] as number;
+    const move = back[i * width + j];
     if (move === skipA) i--;
     else if (move === skipB) j--;
     else if (move >= 0) {
-      const [da, db] = LINK_BEADS[move] as readonly [number, number, number];
+      const [da, db] = LINK_BEADS[move];
       const a = { from: i - da, to: i };
       const b = { from: j - db, to: j };
       const wa = wordsOf(A, -1 - (a.from * 4 + da), a.from, a.to);

@@ -1,4 +1,4 @@
-import { isNegationTerm, type DocFeatures, type SentenceFeatures, type TermWeights } from './features.js';
+import { isNegationTerm, type DocFeatures, type TermWeights } from './features.js';
 
 // Which of two kinds a document pair is: versions of one text (translations, revisions) that
 // keep its order, or reports of one event that tell it in their own order. The test is the
@@ -36,20 +36,20 @@ export function longestOrderedChain(pairs: ReadonlyArray<readonly [number, numbe
   const tails: number[] = [];
   const prev = new Int32Array(pairs.length).fill(-1);
   for (let k = 0; k < pairs.length; k++) {
-    const j = (pairs[k] as readonly [number, number])[1];
+    const j = pairs[k][1];
     let lo = 0;
     let hi = tails.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((pairs[tails[mid] as number] as readonly [number, number])[1] < j) lo = mid + 1;
+      if (pairs[tails[mid]][1] < j) lo = mid + 1;
       else hi = mid;
     }
-    if (lo > 0) prev[k] = tails[lo - 1] as number;
+    if (lo > 0) prev[k] = tails[lo - 1];
     tails[lo] = k;
   }
   const out: Array<[number, number]> = [];
-  for (let k = tails.length ? (tails[tails.length - 1] as number) : -1; k >= 0; k = prev[k] as number) {
-    const [i, j] = pairs[k] as readonly [number, number];
+  for (let k = tails.length ? tails[tails.length - 1] : -1; k >= 0; k = prev[k]) {
+    const [i, j] = pairs[k];
     out.push([i, j]);
   }
   return out.reverse();
@@ -91,14 +91,14 @@ function totals(doc: DocFeatures, w: TermWeights): Float64Array {
 
 /** Exact-word Dice similarity of sentence i of A and j of B, by a merge of their sorted terms. */
 function exactSim(A: DocFeatures, B: DocFeatures, w: TermWeights, ta: Float64Array, tb: Float64Array, i: number, j: number): number {
-  const x = (A.sentences[i] as SentenceFeatures).terms;
-  const y = (B.sentences[j] as SentenceFeatures).terms;
+  const x = A.sentences[i].terms;
+  const y = B.sentences[j].terms;
   let shared = 0;
   let p = 0;
   let q = 0;
   while (p < x.length && q < y.length) {
-    const s = x[p] as number;
-    const t = y[q] as number;
+    const s = x[p];
+    const t = y[q];
     if (s === t) {
       if (!isNegationTerm(s)) shared += 2 * w.weight(s);
       p++;
@@ -106,7 +106,7 @@ function exactSim(A: DocFeatures, B: DocFeatures, w: TermWeights, ta: Float64Arr
     } else if (s < t) p++;
     else q++;
   }
-  const den = (ta[i] as number) + (tb[j] as number);
+  const den = ta[i] + tb[j];
   return den > 0 ? shared / den : 0;
 }
 
@@ -143,18 +143,18 @@ export class AnchorCounter {
   }
 
   observe(i: number, j: number, shared: number): void {
-    const den = (this.ta[i] as number) + (this.tb[j] as number);
+    const den = this.ta[i] + this.tb[j];
     const sim = den > 0 ? (2 * shared) / den : 0;
-    if (sim > (this.bestA[i] as number)) {
-      this.secondA[i] = this.bestA[i] as number;
+    if (sim > this.bestA[i]) {
+      this.secondA[i] = this.bestA[i];
       this.bestA[i] = sim;
       this.argA[i] = j;
-    } else if (sim > (this.secondA[i] as number)) this.secondA[i] = sim;
-    if (sim > (this.bestB[j] as number)) {
-      this.secondB[j] = this.bestB[j] as number;
+    } else if (sim > this.secondA[i]) this.secondA[i] = sim;
+    if (sim > this.bestB[j]) {
+      this.secondB[j] = this.bestB[j];
       this.bestB[j] = sim;
       this.argB[j] = i;
-    } else if (sim > (this.secondB[j] as number)) this.secondB[j] = sim;
+    } else if (sim > this.secondB[j]) this.secondB[j] = sim;
   }
 
   regime(): Regime {
@@ -164,11 +164,11 @@ export class AnchorCounter {
     const baseline = baselineOf(n, m, (i, j) => exactSim(A, B, w, ta, tb, i, j));
     const anchors: Array<[number, number]> = [];
     for (let i = 0; i < n; i++) {
-      const j = this.argA[i] as number;
+      const j = this.argA[i];
       if (j < 0 || this.argB[j] !== i) continue;
-      const sim = this.bestA[i] as number;
+      const sim = this.bestA[i];
       if (sim < baseline + ANCHOR_OVER_BASELINE) continue;
-      if (sim - (this.secondA[i] as number) < MARGIN || sim - (this.secondB[j] as number) < MARGIN) continue;
+      if (sim - this.secondA[i] < MARGIN || sim - this.secondB[j] < MARGIN) continue;
       anchors.push([i, j]);
     }
     const ordered = longestOrderedChain(anchors);
@@ -202,11 +202,11 @@ export function detectRegime(A: DocFeatures, B: DocFeatures, w: TermWeights): Re
       const wt = w.weight(t);
       for (const j of list) {
         if (acc[j] === 0) touched.push(j);
-        acc[j] = (acc[j] as number) + wt;
+        acc[j] = acc[j] + wt;
       }
     }
     for (const j of touched) {
-      counter.observe(i, j, acc[j] as number);
+      counter.observe(i, j, acc[j]);
       acc[j] = 0;
     }
     touched.length = 0;

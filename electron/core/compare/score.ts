@@ -49,7 +49,7 @@ function unite(sets: readonly TermSet[]): TermSet {
 }
 
 export function joinSpan(sentences: readonly SentenceFeatures[]): SpanTerms {
-  if (sentences.length === 1) return sentences[0] as SentenceFeatures;
+  if (sentences.length === 1) return sentences[0];
   const full = unite(sentences);
   const core = sentences.some((s) => s.core) ? unite(sentences.map((s) => s.core ?? s)) : null;
   return { ...full, core };
@@ -71,11 +71,11 @@ function lcsLength(a: readonly number[], b: readonly number[]): number {
   let cur = new Uint16Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = a[i - 1] === b[j - 1] ? (prev[j - 1] as number) + 1 : Math.max(prev[j] as number, cur[j - 1] as number);
+      cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
     }
     [prev, cur] = [cur, prev];
   }
-  return prev[b.length] as number;
+  return prev[b.length];
 }
 
 /** Evidence between two term sets, by a merge of their sorted terms. */
@@ -97,8 +97,8 @@ export function evidence(a: TermSet, b: TermSet, w: TermWeights, unit: number): 
   let i = 0;
   let j = 0;
   while (i < ta.length || j < tb.length) {
-    const x = i < ta.length ? (ta[i] as number) : Infinity;
-    const y = j < tb.length ? (tb[j] as number) : Infinity;
+    const x = i < ta.length ? ta[i] : Infinity;
+    const y = j < tb.length ? tb[j] : Infinity;
     if (x === y) {
       const wt = w.weight(x);
       shared += wt;

@@ -138,7 +138,7 @@ export function attachWords(doc: DocFeatures, sentences: readonly SemSentence[],
   doc.sentences.forEach((s, k) => {
     const written = new Map<number, string>();
     for (const word of semanticWords(doc.text.slice(s.start, s.end), w)) if (word.word) written.set(word.term, word.word);
-    for (const word of (sentences[k] as SemSentence).words) {
+    for (const word of sentences[k].words) {
       if (word.word === '') word.word = written.get(word.term) ?? null;
     }
   });
@@ -177,14 +177,14 @@ export interface LocalSentence {
 }
 
 function withTerms(ids: number[], weights: number[], chars: number, words: readonly SemWord[]): LocalSentence {
-  const termOf = (k: number): number => (words[ids[k] as number] as SemWord).term;
+  const termOf = (k: number): number => words[ids[k]].term;
   const order = ids.map((_, k) => k).sort((x, y) => termOf(x) - termOf(y));
   return {
     ids: Int32Array.from(ids),
     weights: Float64Array.from(weights),
     chars,
     terms: Int32Array.from(order.map(termOf)),
-    termWeights: Float64Array.from(order.map((k) => weights[k] as number)),
+    termWeights: Float64Array.from(order.map((k) => weights[k])),
     total: weights.reduce((x, y) => x + y, 0),
   };
 }
@@ -197,10 +197,10 @@ export function exactDice(a: LocalSentence, b: LocalSentence): number {
   const ta = a.terms;
   const tb = b.terms;
   while (i < ta.length && j < tb.length) {
-    const x = ta[i] as number;
-    const y = tb[j] as number;
+    const x = ta[i];
+    const y = tb[j];
     if (x === y) {
-      shared += (a.termWeights[i] as number) + (b.termWeights[j] as number);
+      shared += a.termWeights[i] + b.termWeights[j];
       i++;
       j++;
     } else if (x < y) i++;
@@ -245,8 +245,8 @@ const DENSE_PAIRS = 16_000_000;
 
 function simAt(space: PairSpace, x: number, y: number): number {
   // Cheap answers first, uncached: the same term, a number, a word no resource knows.
-  const wa = space.wordsA[x] as SemWord;
-  const wb = space.wordsB[y] as SemWord;
+  const wa = space.wordsA[x];
+  const wb = space.wordsB[y];
   if (wa.term === wb.term) return 1;
   const ma = meaningOf(wa);
   const mb = meaningOf(wb);
@@ -255,16 +255,16 @@ function simAt(space: PairSpace, x: number, y: number): number {
   const k = x * space.sizeB + y;
   if (space.wordsA.length * space.sizeB <= DENSE_PAIRS) {
     space.sim ??= new Uint8Array(space.wordsA.length * space.sizeB);
-    const code = space.sim[k] as number;
+    const code = space.sim[k];
     if (code > 0) return (code - 1) / 254;
-    const s = wordSimilarity(space.wordsA[x] as SemWord, space.wordsB[y] as SemWord);
+    const s = wordSimilarity(space.wordsA[x], space.wordsB[y]);
     space.sim[k] = 1 + Math.round(s * 254);
     return s;
   }
   space.sparse ??= new Map();
   let s = space.sparse.get(k);
   if (s === undefined) {
-    s = wordSimilarity(space.wordsA[x] as SemWord, space.wordsB[y] as SemWord);
+    s = wordSimilarity(space.wordsA[x], space.wordsB[y]);
     space.sparse.set(k, s);
   }
   return s;
@@ -277,7 +277,7 @@ const joinWordsOf = new WeakMap<readonly LocalSentence[], SemWord[]>();
 /** Adjacent sentences of one side of a pair space read as one span (distinct words). */
 export function joinLocal(side: readonly LocalSentence[], from: number, to: number): LocalSentence {
   const parts = side.slice(from, to);
-  if (parts.length === 1) return parts[0] as LocalSentence;
+  if (parts.length === 1) return parts[0];
   const seen = new Set<number>();
   const ids: number[] = [];
   const weights: number[] = [];
@@ -288,7 +288,7 @@ export function joinLocal(side: readonly LocalSentence[], from: number, to: numb
       if (seen.has(id)) return;
       seen.add(id);
       ids.push(id);
-      weights.push(p.weights[k] as number);
+      weights.push(p.weights[k]);
     });
   }
   return withTerms(ids, weights, chars, joinWordsOf.get(side) ?? []);
@@ -305,21 +305,21 @@ export function softDice(space: PairSpace, a: LocalSentence, b: LocalSentence): 
   const bestB = scratch;
   bestB.fill(0, 0, b.ids.length);
   for (let i = 0; i < a.ids.length; i++) {
-    const x = a.ids[i] as number;
+    const x = a.ids[i];
     let m = 0;
     for (let j = 0; j < b.ids.length; j++) {
-      const y = b.ids[j] as number;
+      const y = b.ids[j];
       const s = simAt(space, x, y);
       if (s > m) m = s;
-      if (s > (bestB[j] as number)) bestB[j] = s;
+      if (s > bestB[j]) bestB[j] = s;
     }
-    const wt = a.weights[i] as number;
+    const wt = a.weights[i];
     num += wt * m;
     den += wt;
   }
   for (let j = 0; j < b.ids.length; j++) {
-    const wt = b.weights[j] as number;
-    num += wt * (bestB[j] as number);
+    const wt = b.weights[j];
+    num += wt * bestB[j];
     den += wt;
   }
   return den > 0 ? num / den : 0;
@@ -363,14 +363,14 @@ export function spanDice(space: PairSpace, a: LocalSentence, aFrom: number, aTo:
   let num = 0;
   let den = 0;
   for (let k = 0; k < a.ids.length; k++) {
-    const x = a.ids[k] as number;
+    const x = a.ids[k];
     let best = 0;
     for (let j = bFrom; j < bTo; j++) {
       const at = x * m + j;
-      let v = cache.inB[at] as number;
+      let v = cache.inB[at];
       if (Number.isNaN(v)) {
         v = 0;
-        for (const y of (space.B[j] as LocalSentence).ids) {
+        for (const y of space.B[j].ids) {
           const s = simAt(space, x, y);
           if (s > v) v = s;
         }
@@ -378,19 +378,19 @@ export function spanDice(space: PairSpace, a: LocalSentence, aFrom: number, aTo:
       }
       if (v > best) best = v;
     }
-    const wt = a.weights[k] as number;
+    const wt = a.weights[k];
     num += wt * best;
     den += wt;
   }
   for (let k = 0; k < b.ids.length; k++) {
-    const y = b.ids[k] as number;
+    const y = b.ids[k];
     let best = 0;
     for (let i = aFrom; i < aTo; i++) {
       const at = y * n + i;
-      let v = cache.inA[at] as number;
+      let v = cache.inA[at];
       if (Number.isNaN(v)) {
         v = 0;
-        for (const x of (space.A[i] as LocalSentence).ids) {
+        for (const x of space.A[i].ids) {
           const s = simAt(space, x, y);
           if (s > v) v = s;
         }
@@ -398,7 +398,7 @@ export function spanDice(space: PairSpace, a: LocalSentence, aFrom: number, aTo:
       }
       if (v > best) best = v;
     }
-    const wt = b.weights[k] as number;
+    const wt = b.weights[k];
     num += wt * best;
     den += wt;
   }

@@ -121,15 +121,15 @@ export function buildStatements(docs: readonly CompareDoc[], pairs: readonly Pai
       if (members.has(docOf(node))) continue;
       if (v.count >= 2 || v.best >= STRONG_LINK) take(node, v.run);
     }
-    const centreText = sentenceText(docs[centreDoc] as CompareDoc, posOf(centre), posOf(centre) + 1);
+    const centreText = sentenceText(docs[centreDoc], posOf(centre), posOf(centre) + 1);
     const sources: ClusterSource[] = [];
     for (const [d, set] of members) {
-      const doc = docs[d] as CompareDoc;
+      const doc = docs[d];
       for (const run of contiguous([...set].sort((x, y) => x - y))) {
         for (const k of run) assigned.add(d * STRIDE + k);
-        const text = sentenceText(doc, run[0] as number, (run[run.length - 1] as number) + 1);
-        const first = doc.sentences[run[0] as number];
-        const last = doc.sentences[run[run.length - 1] as number];
+        const text = sentenceText(doc, run[0], run[run.length - 1] + 1);
+        const first = doc.sentences[run[0]];
+        const last = doc.sentences[run[run.length - 1]];
         if (!first || !last) continue;
         const kind: LinkKind = d === centreDoc || sameForm(text) === sameForm(centreText) ? 'same' : 'variant';
         sources.push({ docId: doc.id, start: first.start, end: last.end, text, kind, sentences: run });
@@ -138,7 +138,7 @@ export function buildStatements(docs: readonly CompareDoc[], pairs: readonly Pai
     const documents = new Set(sources.map((s) => s.docId)).size;
     if (documents < 2) continue;
     sources.sort((x, y) => docIndex(docs, x.docId) - docIndex(docs, y.docId) || x.start - y.start);
-    clusters.push({ id: statementId(docs[centreDoc] as CompareDoc, posOf(centre)), text: centreText, sources, documents });
+    clusters.push({ id: statementId(docs[centreDoc], posOf(centre)), text: centreText, sources, documents });
   }
   return clusters.sort((x, y) => y.documents - x.documents || firstPosition(docs, x) - firstPosition(docs, y));
 }
@@ -147,7 +147,7 @@ function contiguous(sorted: number[]): number[][] {
   const runs: number[][] = [];
   for (const k of sorted) {
     const last = runs[runs.length - 1];
-    if (last && (last[last.length - 1] as number) + 1 === k) last.push(k);
+    if (last && last[last.length - 1] + 1 === k) last.push(k);
     else runs.push([k]);
   }
   return runs;

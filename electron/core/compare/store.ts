@@ -4,7 +4,7 @@ import { inTransaction } from '../db/open.js';
 import { ParallaxError } from '../errors.js';
 import { getDocument, getPassages, getSentences } from '../corpus/store.js';
 import type { Sentence } from '../types.js';
-import { alignDocuments, type LinkKind, type RawLink } from './align.js';
+import { alignDocuments, type RawLink } from './align.js';
 import {
   documentFeatures,
   segmentationHash,
@@ -111,7 +111,7 @@ function decode(json: string): RawLink[] {
     a: { from: af, to: at },
     b: { from: bf, to: bt },
     score,
-    kind: (same ? 'same' : 'variant') as LinkKind,
+    kind: (same ? 'same' : 'variant'),
   }));
 }
 

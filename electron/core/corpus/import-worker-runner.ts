@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { ParallaxError } from '../errors.js';
+import { errorMessage, ParallaxError } from '../errors.js';
 import { spawnModuleWorker } from '../workers.js';
 import type { DecodedFile } from './decode.js';
 import type { DecodeReply, DecodeRequest } from './import-worker.js';
@@ -121,7 +121,7 @@ export class ImportRunner {
       if (this.closed) throw cancelled();
       this.worker = null;
       this.ready = null;
-      throw new ParallaxError('INTERNAL', `The import thread could not start (${(e as Error).message}); ${name} was not imported.`);
+      throw new ParallaxError('INTERNAL', `The import thread could not start (${errorMessage(e)}); ${name} was not imported.`);
     }
     if (this.closed) throw cancelled();
     return new Promise<DecodedFile>((resolve, reject) => {

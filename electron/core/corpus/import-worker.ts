@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { ParallaxError, isParallaxError } from '../errors.js';
+import { errorMessage, ParallaxError, isParallaxError } from '../errors.js';
 import { decodeImportFile, importFormat } from './decode.js';
 import { checkImportLimits, type ImportLimits } from './limits.js';
 import { detectEncoding } from './sniff.js';
@@ -43,7 +43,7 @@ if (port) {
           ? e
           : overflow
             ? new ParallaxError('IMPORT_TOO_COMPLEX', `${req.name} is too deeply nested to import. Simplify the file (or save it as plain text) and import it again.`)
-            : new ParallaxError('INTERNAL', `${req.name} could not be read: ${(e as Error)?.message ?? String(e)}`);
+            : new ParallaxError('INTERNAL', `${req.name} could not be read: ${errorMessage(e)}`);
         port.postMessage({ id: req.id, ok: false, code: err.code, message: err.message } satisfies DecodeReply);
       },
     );

@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ParallaxError } from '../errors.js';
+import { errorCode, errorMessage, ParallaxError } from '../errors.js';
 import { assertSqliteFile, checkIntegrity } from './integrity.js';
 import { CODE_SCHEMA_VERSION } from './migrate.js';
 import type { Db } from './open.js';
+import { pragmaNumber } from './pragma.js';
 
 // Copies of the library made with SQLite's online backup API (consistent even while other
 // connections write), kept in backups/ beside the library, newest last: before every
@@ -38,12 +39,12 @@ export function listBackups(dbPath: string): BackupInfo[] {
     .readdirSync(dir)
     .map((name) => ({ name, m: NAME.exec(name) }))
     .filter((x): x is { name: string; m: RegExpExecArray } => x.m !== null)
-    .sort((a, b) => a.m[1]!.localeCompare(b.m[1]!))
+    .sort((a, b) => a.m[1].localeCompare(b.m[1]))
     .map(({ name, m }) => {
       const file = path.join(dir, name);
-      const t = m[1]!;
+      const t = m[1];
       const at = `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T${t.slice(9, 11)}:${t.slice(11, 13)}:${t.slice(13, 15)}Z`;
-      return { file, reason: m[2]!, at, bytes: fs.statSync(file).size };
+      return { file, reason: m[2], at, bytes: fs.statSync(file).size };
     });
 }
 
@@ -74,8 +75,8 @@ export async function backupDatabase(db: Db, dbPath: string, reason: string, opt
     fs.renameSync(tmp, dest);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
-    const errno = (e as NodeJS.ErrnoException).code;
-    const why = errno === 'ENOSPC' || /full/i.test(String((e as Error).message)) ? 'the disk is full' : (e as Error).message;
+    const errno = errorCode(e);
+    const why = errno === 'ENOSPC' || /full/i.test(errorMessage(e)) ? 'the disk is full' : errorMessage(e);
     throw new ParallaxError('IO_ERROR', `The backup to ${dest} could not be written (${why}); the library itself is unchanged.`, { cause: e });
   }
   if (auto) pruneBackups(dbPath, options.keep ?? DEFAULT_KEEP);
@@ -104,10 +105,10 @@ export function verifyLibraryFile(file: string): LibraryFileInfo {
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
   } catch (e) {
-    throw new ParallaxError('DB_CORRUPT', `${file} cannot be opened as a library (${(e as Error).message}).`, { cause: e });
+    throw new ParallaxError('DB_CORRUPT', `${file} cannot be opened as a library (${errorMessage(e)}).`, { cause: e });
   }
   try {
-    const schema = db.pragma('user_version', { simple: true }) as number;
+    const schema = pragmaNumber(db, 'user_version');
     const report = checkIntegrity(db, 'full', 5);
     if (!report.ok) {
       throw new ParallaxError('DB_CORRUPT', `${file} is damaged (${report.problems.slice(0, 2).join('; ')}); it cannot be used as the library.`);
@@ -120,11 +121,11 @@ export function verifyLibraryFile(file: string): LibraryFileInfo {
     }
     const hasDocs = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'").get();
     if (!hasDocs) throw new ParallaxError('DB_CORRUPT', `${file} is a SQLite database but not a Parallax library (it has no documents table).`);
-    const documents = (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+    const documents = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM documents').get()?.n ?? 0;
     return { schema, documents };
   } catch (e) {
     if (e instanceof ParallaxError) throw e;
-    throw new ParallaxError('DB_CORRUPT', `${file} cannot be read as a library (${(e as Error).message}).`, { cause: e });
+    throw new ParallaxError('DB_CORRUPT', `${file} cannot be read as a library (${errorMessage(e)}).`, { cause: e });
   } finally {
     db.close();
   }
@@ -162,7 +163,7 @@ export async function restoreLibrary(src: string, dbPath: string, now = new Date
     // that still had it open sees a consistent database, never a torn copy.
     await source.backup(dbPath);
   } catch (e) {
-    throw new ParallaxError('IO_ERROR', `The backup could not be restored (${(e as Error).message}). The previous library is kept at ${previous ?? dbPath}.`, { cause: e });
+    throw new ParallaxError('IO_ERROR', `The backup could not be restored (${errorMessage(e)}). The previous library is kept at ${previous ?? dbPath}.`, { cause: e });
   } finally {
     source.close();
   }

@@ -1,23 +1,18 @@
-import { ParallaxError, isParallaxError } from '../errors.js';
+import { ParallaxError, errorCode, isParallaxError } from '../errors.js';
 
 // SQLite reports disk trouble as error codes (SQLITE_FULL, SQLITE_IOERR_*, ...). Left alone
 // they surface as INTERNAL with a stack trace; here they become sentences a person can act on.
 
-interface SqliteLike {
-  code?: unknown;
-  message?: unknown;
-}
-
 function sqliteCode(e: unknown): string | null {
-  const code = (e as SqliteLike | null)?.code;
-  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : null;
+  const code = errorCode(e);
+  return code?.startsWith('SQLITE_') ? code : null;
 }
 
 /** True for an error that means the disk (not the data) failed: full, I/O, quota. */
 export function isDiskError(e: unknown): boolean {
   const code = sqliteCode(e);
   if (code) return code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN';
-  const errno = (e as NodeJS.ErrnoException | null)?.code;
+  const errno = errorCode(e);
   return errno === 'ENOSPC' || errno === 'EIO' || errno === 'EDQUOT' || errno === 'EROFS';
 }
 
@@ -28,7 +23,7 @@ export function isDiskError(e: unknown): boolean {
 export function storageError(e: unknown, what = 'nothing was changed'): ParallaxError | null {
   if (isParallaxError(e)) return e;
   const code = sqliteCode(e);
-  const errno = (e as NodeJS.ErrnoException | null)?.code;
+  const errno = errorCode(e);
   if (code === 'SQLITE_FULL' || errno === 'ENOSPC' || errno === 'EDQUOT') {
     return new ParallaxError('IO_ERROR', `The disk is full; ${what}. Free some space and try again.`, { cause: e });
   }

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { ParallaxError } from '../errors.js';
+import { errorMessage, ParallaxError } from '../errors.js';
 import type { Db } from './open.js';
 
 // SQLite's own consistency checks. quick_check (O(size of the file), no index cross-checks)
@@ -13,14 +13,16 @@ export interface IntegrityReport {
 
 export function checkIntegrity(db: Db, kind: 'quick' | 'full' = 'quick', max = 20): IntegrityReport {
   const pragma = kind === 'quick' ? 'quick_check' : 'integrity_check';
-  let rows: Array<Record<string, string>>;
+  let rows: unknown;
   try {
-    rows = db.pragma(`${pragma}(${max})`) as Array<Record<string, string>>;
+    rows = db.pragma(`${pragma}(${max})`);
   } catch (e) {
     // Damage bad enough that the check itself cannot walk the file.
-    return { ok: false, problems: [(e as Error).message] };
+    return { ok: false, problems: [errorMessage(e)] };
   }
-  const problems = rows.map((r) => Object.values(r)[0] ?? '').filter((m) => m !== 'ok');
+  // One row per message, one column ("ok" when all is well).
+  const messages = Array.isArray(rows) ? rows.map((r: unknown) => (typeof r === 'object' && r !== null ? String(Object.values(r)[0] ?? '') : '')) : [];
+  const problems = messages.filter((m) => m !== 'ok');
   return { ok: problems.length === 0, problems };
 }
 

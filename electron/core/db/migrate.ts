@@ -1,6 +1,7 @@
 import type { Db } from './open.js';
 import { ParallaxError } from '../errors.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { pragmaNumber } from './pragma.js';
 
 export interface Migration {
   version: number;
@@ -29,7 +30,7 @@ export function migrate(db: Db, file: string, migrations: readonly Migration[] =
 
 /** Refuse (before anything writes to the file) a database from newer code. Returns its version. */
 export function assertNotNewer(db: Db, file: string, migrations: readonly Migration[] = MIGRATIONS): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
+  const current = pragmaNumber(db, 'user_version');
   if (current > migrations.length) {
     throw new ParallaxError(
       'DB_TOO_NEW',

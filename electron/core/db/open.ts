@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ParallaxError } from '../errors.js';
+import { errorCode, errorMessage, ParallaxError } from '../errors.js';
 import { DamagedLibraryError, assertSqliteFile, checkIntegrity, type IntegrityReport } from './integrity.js';
 import { assertNotNewer, migrate } from './migrate.js';
 
@@ -62,7 +62,7 @@ export function openDatabaseChecked(file: string, options: OpenOptions = {}): Op
     if (isAddonLoadFailure(e)) {
       throw new ParallaxError(
         'INTERNAL',
-        `Parallax could not load its SQLite engine (${(e as Error).message.split('\n')[0]}). ` +
+        `Parallax could not load its SQLite engine (${errorMessage(e).split('\n')[0]}). ` +
           'Reinstall Parallax (for a source checkout: npm install, then npm start rebuilds it). Your library has not been touched.',
         { cause: e },
       );
@@ -82,7 +82,7 @@ export function openDatabaseChecked(file: string, options: OpenOptions = {}): Op
       const report = checkIntegrity(db, 'quick');
       if (!report.ok) damage = report;
     } catch (e) {
-      damage = { ok: false, problems: [(e as Error).message] };
+      damage = { ok: false, problems: [errorMessage(e)] };
     }
     if (damage && !(options.readonly && options.allowDamaged)) {
       db.close();
@@ -118,9 +118,8 @@ export function openDatabaseChecked(file: string, options: OpenOptions = {}): Op
 
 /** A native addon that fails to load is a broken installation, not a broken library. */
 function isAddonLoadFailure(e: unknown): boolean {
-  const err = e as NodeJS.ErrnoException | undefined;
-  if (!err || typeof err !== 'object') return false;
-  return err.code === 'ERR_DLOPEN_FAILED' || /NODE_MODULE_VERSION|bindings file|\.node\b|invalid ELF|dlopen/i.test(String(err.message));
+  if (!e || typeof e !== 'object') return false;
+  return errorCode(e) === 'ERR_DLOPEN_FAILED' || /NODE_MODULE_VERSION|bindings file|\.node\b|invalid ELF|dlopen/i.test(String('message' in e ? e.message : undefined));
 }
 
 function corrupt(file: string, cause: unknown): ParallaxError {

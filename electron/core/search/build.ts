@@ -55,7 +55,7 @@ export function buildSegment(docs: SourceDoc[]): SegmentData {
     for (const p of doc.passages) {
       for (let f = 0; f < NF; f++) {
         const terms = perDoc[f] ?? analyse(doc.text.slice(p.start, p.end));
-        (lengths[f] as number[]).push(terms.length);
+        lengths[f].push(terms.length);
         tf.clear();
         for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
         for (const [term, n] of tf) {
@@ -64,7 +64,7 @@ export function buildSegment(docs: SourceDoc[]): SegmentData {
             perField = Array.from({ length: NF }, () => []);
             lists.set(term, perField);
           }
-          (perField[f] as number[]).push(ord, n);
+          perField[f].push(ord, n);
           total++;
         }
       }
@@ -108,7 +108,7 @@ export function buildSegmentWithLunr(docs: SourceDoc[]): SegmentData {
           perField = Array.from({ length: NF }, () => []);
           lists.set(term, perField);
         }
-        (perField[f] as number[]).push(p, freqs[term] as number);
+        perField[f].push(p, freqs[term]);
         total++;
       }
     }
@@ -135,10 +135,10 @@ function layOut(
     const perField = lists.get(term) as number[][];
     for (let f = 0; f < NF; f++) {
       termOff[t * NF + f] = n;
-      const l = perField[f] as number[];
+      const l = perField[f];
       for (let i = 0; i < l.length; i += 2) {
-        postings[n] = l[i] as number;
-        tfs[n] = Math.min(l[i + 1] as number, 65535);
+        postings[n] = l[i];
+        tfs[n] = Math.min(l[i + 1], 65535);
         n++;
       }
     }

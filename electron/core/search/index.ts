@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import type { Db } from '../db/open.js';
-import { ParallaxError } from '../errors.js';
+import { errorMessage, ParallaxError } from '../errors.js';
 import { spawnModuleWorker } from '../workers.js';
 import type { Tuning } from './indexer.js';
 import { CANCEL_SLOTS, runBuilderRole, runIndexRole, type FromRole, type IndexStats, type Port, type Request, type ToRole } from './roles.js';
@@ -79,6 +79,7 @@ class Channel {
     const id = this.next++;
     if (this.failure) return { id, promise: Promise.reject(this.failure) };
     const promise = new Promise<T>((resolve, reject) => {
+      // The worker answers each request with the type its caller asked for (the reply is not re-validated).
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
     });
     if (this.pending.size === 1) this.setBusy(true);
@@ -178,7 +179,7 @@ class Engine implements SearchEngine {
     const w = spawnWorker({
       role,
       dbPath: this.opts.dbPath,
-      cancel: this.cancel.buffer as SharedArrayBuffer,
+      cancel: this.cancel.buffer,
       tuning: this.opts.tuning,
       mergeDelayMs: this.opts.mergeDelayMs,
       crashBeforeMergeCommit: this.opts.crashBeforeMergeCommit,
@@ -227,7 +228,7 @@ class Engine implements SearchEngine {
       .then(() => this.index.request<IndexStats>({ t: 'apply', add, drop }).promise)
       .then((s) => this.noteStats(s))
       .catch((e: unknown) => {
-        if (!this.closing) this.state = { ...this.state, state: 'error', message: (e as Error)?.message ?? String(e) };
+        if (!this.closing) this.state = { ...this.state, state: 'error', message: errorMessage(e) };
       });
   }
 
@@ -263,7 +264,7 @@ class Engine implements SearchEngine {
     if (this.state.state !== 'ready' || this.closed) return { ...this.state };
     let total: number;
     try {
-      total = (this.opts.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+      total = this.opts.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM documents').get()?.n ?? 0;
     } catch {
       return { ...this.state };
     }

@@ -159,8 +159,8 @@ export class Indexer {
       parts.push({
         segment,
         keep: (d) => {
-          const doc = segment.docIds[d] as string;
-          const fp = segment.fingerprints[d] as string;
+          const doc = segment.docIds[d];
+          const fp = segment.fingerprints[d];
           return fingerprintMatches(fp, view.fps.get(doc)) && view.newest.get(doc) === id;
         },
       });

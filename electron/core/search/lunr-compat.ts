@@ -23,7 +23,7 @@ export function segmentToLunrIndex(s: SegmentData): lunr.Index {
     for (let f = 0; f < NF; f++) {
       const ref = `${FIELDS[f]}/${p}`;
       b.fieldTermFrequencies[ref] = Object.create(null) as Record<string, number>;
-      b.fieldLengths[ref] = s.fieldLen[f * P + p] as number;
+      b.fieldLengths[ref] = s.fieldLen[f * P + p];
     }
   }
   b.documentCount = P;
@@ -33,10 +33,10 @@ export function segmentToLunrIndex(s: SegmentData): lunr.Index {
     for (let f = 0; f < NF; f++) {
       const field = FIELDS[f] as string;
       const refs: Record<string, object> = Object.create(null) as Record<string, object>;
-      for (let k = s.termOff[t * NF + f] as number; k < (s.termOff[t * NF + f + 1] as number); k++) {
-        const p = s.postings[k] as number;
+      for (let k = s.termOff[t * NF + f]; k < s.termOff[t * NF + f + 1]; k++) {
+        const p = s.postings[k];
         refs[String(p)] = Object.create(null) as object;
-        (b.fieldTermFrequencies[`${field}/${p}`] as Record<string, number>)[term] = s.tfs[k] as number;
+        b.fieldTermFrequencies[`${field}/${p}`][term] = s.tfs[k];
       }
       posting[field] = refs;
     }

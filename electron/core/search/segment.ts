@@ -39,7 +39,7 @@ export function findTerm(terms: readonly string[], term: string): number {
   let hi = terms.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const t = terms[mid] as string;
+    const t = terms[mid];
     if (t < term) lo = mid + 1;
     else if (t > term) hi = mid;
     else return mid;
@@ -53,7 +53,7 @@ export function lowerBound(terms: readonly string[], key: string): number {
   let hi = terms.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((terms[mid] as string) < key) lo = mid + 1;
+    if (terms[mid] < key) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -66,7 +66,7 @@ export function prefixRange(terms: readonly string[], prefix: string): [number, 
 
 /** Documents in a term's postings summed over fields (lunr's idf counts it this way). */
 export function termDf(s: SegmentData, t: number): number {
-  return (s.termOff[t * NF + NF] as number) - (s.termOff[t * NF] as number);
+  return s.termOff[t * NF + NF] - s.termOff[t * NF];
 }
 
 // ---- binary encoding ----------------------------------------------------------------
@@ -176,9 +176,9 @@ export function mergeSegments(parts: MergePart[]): SegmentData {
     const map = new Int32Array(passageCount(s)).fill(-1);
     for (let d = 0; d < s.docIds.length; d++) {
       if (!keep(d)) continue;
-      docIds.push(s.docIds[d] as string);
-      fingerprints.push(s.fingerprints[d] as string);
-      for (let p = s.docFirstPassage[d] as number; p < (s.docFirstPassage[d + 1] as number); p++) map[p] = passages++;
+      docIds.push(s.docIds[d]);
+      fingerprints.push(s.fingerprints[d]);
+      for (let p = s.docFirstPassage[d]; p < s.docFirstPassage[d + 1]; p++) map[p] = passages++;
       firsts.push(passages);
     }
     passageMaps.push(map);
@@ -186,13 +186,13 @@ export function mergeSegments(parts: MergePart[]): SegmentData {
   const passageIdx = new Int32Array(passages);
   const fieldLen = new Int32Array(passages * NF);
   parts.forEach(({ segment: s }, i) => {
-    const map = passageMaps[i] as Int32Array;
+    const map = passageMaps[i];
     const sp = passageCount(s);
     for (let p = 0; p < sp; p++) {
-      const np = map[p] as number;
+      const np = map[p];
       if (np < 0) continue;
-      passageIdx[np] = s.passageIdx[p] as number;
-      for (let f = 0; f < NF; f++) fieldLen[f * passages + np] = s.fieldLen[f * sp + p] as number;
+      passageIdx[np] = s.passageIdx[p];
+      for (let f = 0; f < NF; f++) fieldLen[f * passages + np] = s.fieldLen[f * sp + p];
     }
   });
 
@@ -213,22 +213,22 @@ export function mergeSegments(parts: MergePart[]): SegmentData {
     for (let f = 0; f < NF; f++) {
       termOffAll[t * NF + f] = n;
       parts.forEach(({ segment: s }, i) => {
-        const ti = cursor[i] as number;
+        const ti = cursor[i];
         if (s.terms[ti] !== term) return;
-        const map = passageMaps[i] as Int32Array;
-        const from = s.termOff[ti * NF + f] as number;
-        const to = s.termOff[ti * NF + f + 1] as number;
+        const map = passageMaps[i];
+        const from = s.termOff[ti * NF + f];
+        const to = s.termOff[ti * NF + f + 1];
         for (let k = from; k < to; k++) {
-          const np = map[s.postings[k] as number] as number;
+          const np = map[s.postings[k]];
           if (np < 0) continue;
           postings[n] = np;
-          tfs[n] = s.tfs[k] as number;
+          tfs[n] = s.tfs[k];
           n++;
         }
       });
     }
     parts.forEach(({ segment: s }, i) => {
-      if (s.terms[cursor[i] as number] === term) cursor[i] = (cursor[i] as number) + 1;
+      if (s.terms[cursor[i]] === term) cursor[i] = cursor[i] + 1;
     });
     if (n === startN) continue; // every posting of this term belonged to purged documents
     terms.push(term);

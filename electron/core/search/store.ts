@@ -52,16 +52,16 @@ export function liveFingerprints(db: Db, ids?: readonly string[]): Map<string, s
   const out = new Map<string, string | null>();
   if (!ids) {
     const hashes = new Map<number, string>();
-    for (const r of db.prepare('SELECT rowid AS r, content_hash AS h FROM documents').all() as Array<{ r: number; h: string }>) hashes.set(r.r, r.h);
-    for (const r of db.prepare('SELECT rowid AS r, id FROM documents').all() as Array<{ r: number; id: string }>) {
+    for (const r of db.prepare<[], { r: number; h: string }>('SELECT rowid AS r, content_hash AS h FROM documents').all()) hashes.set(r.r, r.h);
+    for (const r of db.prepare<[], { r: number; id: string }>('SELECT rowid AS r, id FROM documents').all()) {
       const h = hashes.get(r.r);
       if (h) out.set(r.id, `${h.slice(0, 24)}${ANY_META}`);
     }
     return out;
   }
-  const one = db.prepare('SELECT content_hash, title, outlet FROM documents WHERE id = ?');
+  const one = db.prepare<[string], { content_hash: string; title: string; outlet: string | null }>('SELECT content_hash, title, outlet FROM documents WHERE id = ?');
   for (const id of ids) {
-    const r = one.get(id) as { content_hash: string; title: string; outlet: string | null } | undefined;
+    const r = one.get(id);
     out.set(id, r ? fingerprint(r.content_hash, r.title, r.outlet) : null);
   }
   return out;
@@ -69,28 +69,28 @@ export function liveFingerprints(db: Db, ids?: readonly string[]): Map<string, s
 
 export function listSegments(db: Db): SegmentRow[] {
   return db
-    .prepare('SELECT id, docs, passages, bytes FROM search_segments WHERE format = ? ORDER BY id')
-    .all(SEGMENT_FORMAT) as SegmentRow[];
+    .prepare<[number], SegmentRow>('SELECT id, docs, passages, bytes FROM search_segments WHERE format = ? ORDER BY id')
+    .all(SEGMENT_FORMAT);
 }
 
 export function readSegmentBlob(db: Db, id: number): Buffer | undefined {
-  const row = db.prepare('SELECT data FROM search_segments WHERE id = ? AND format = ?').get(id, SEGMENT_FORMAT) as { data: Buffer } | undefined;
+  const row = db.prepare<[number, number], { data: Buffer }>('SELECT data FROM search_segments WHERE id = ? AND format = ?').get(id, SEGMENT_FORMAT);
   return row?.data;
 }
 
 /** Segments written by another version of the format: rebuilt, then dropped. */
 export function staleFormatSegments(db: Db): number[] {
-  return (db.prepare('SELECT id FROM search_segments WHERE format <> ?').all(SEGMENT_FORMAT) as Array<{ id: number }>).map((r) => r.id);
+  return db.prepare<[number], { id: number }>('SELECT id FROM search_segments WHERE format <> ?').all(SEGMENT_FORMAT).map((r) => r.id);
 }
 
 /** (doc, fingerprint) pairs the index holds, with the newest segment holding each. */
 export function indexedEntries(db: Db): Array<{ segment_id: number; doc_id: string; fingerprint: string }> {
   return db
-    .prepare(
+    .prepare<[number], { segment_id: number; doc_id: string; fingerprint: string }>(
       `SELECT s.segment_id, s.doc_id, s.fingerprint FROM search_segment_docs s
        JOIN search_segments g ON g.id = s.segment_id WHERE g.format = ?`,
     )
-    .all(SEGMENT_FORMAT) as Array<{ segment_id: number; doc_id: string; fingerprint: string }>;
+    .all(SEGMENT_FORMAT);
 }
 
 /**
@@ -120,6 +120,12 @@ export function commitSegment(
   return id;
 }
 
+interface PassageBounds {
+  idx: number;
+  start: number;
+  end: number;
+}
+
 interface DocRow {
   id: string;
   title: string;
@@ -130,14 +136,14 @@ interface DocRow {
 
 /** Documents with their passages, as the index builder reads them. */
 export function readSourceDocs(db: Db, ids: readonly string[]): SourceDoc[] {
-  const docStmt = db.prepare('SELECT id, title, outlet, text, content_hash FROM documents WHERE id = ?');
+  const docStmt = db.prepare<[string], DocRow>('SELECT id, title, outlet, text, content_hash FROM documents WHERE id = ?');
   // Page furniture ('meta' passages) is kept out of the index: it is not the document's words.
-  const psgStmt = db.prepare("SELECT idx, start, end FROM passages WHERE doc_id = ? AND kind != 'meta' ORDER BY idx");
+  const psgStmt = db.prepare<[string], PassageBounds>("SELECT idx, start, end FROM passages WHERE doc_id = ? AND kind != 'meta' ORDER BY idx");
   const out: SourceDoc[] = [];
   for (const id of ids) {
-    const d = docStmt.get(id) as DocRow | undefined;
+    const d = docStmt.get(id);
     if (!d) continue;
-    const passages = (psgStmt.all(id) as Array<{ idx: number; start: number; end: number }>).map((p) => ({ index: p.idx, start: p.start, end: p.end }));
+    const passages = psgStmt.all(id).map((p) => ({ index: p.idx, start: p.start, end: p.end }));
     out.push({ id: d.id, title: d.title, outlet: d.outlet, text: d.text, passages, fingerprint: fingerprint(d.content_hash, d.title, d.outlet) });
   }
   return out;
@@ -159,16 +165,16 @@ export class PassageReader {
     db: Db,
     private readonly maxBytes = 8 * 1024 * 1024,
   ) {
-    this.docStmt = db.prepare('SELECT text FROM documents WHERE id = ?');
-    this.psgStmt = db.prepare('SELECT idx, start, end FROM passages WHERE doc_id = ?');
+    this.docStmt = db.prepare<[string], { text: string }>('SELECT text FROM documents WHERE id = ?');
+    this.psgStmt = db.prepare<[string], PassageBounds>('SELECT idx, start, end FROM passages WHERE doc_id = ?');
   }
 
   passage(docId: string, idx: number): PassageText | null {
     let doc = this.docs.get(docId);
     if (doc === undefined) {
-      const row = this.docStmt.get(docId) as { text: string } | undefined;
+      const row = this.docStmt.get(docId);
       if (!row) return null;
-      const rows = this.psgStmt.all(docId) as Array<{ idx: number; start: number; end: number }>;
+      const rows = this.psgStmt.all(docId);
       const bounds = new Int32Array(rows.reduce((m, r) => Math.max(m, r.idx + 1), 0) * 2).fill(-1);
       for (const r of rows) {
         bounds[r.idx * 2] = r.start;
@@ -178,7 +184,9 @@ export class PassageReader {
       this.docs.set(docId, doc);
       this.bytes += row.text.length * 2 + bounds.byteLength;
       while (this.bytes > this.maxBytes && this.docs.size > 1) {
-        const [oldest, d] = this.docs.entries().next().value as [string, { text: string; bounds: Int32Array }];
+        const first = this.docs.entries().next();
+        if (first.done) break;
+        const [oldest, d] = first.value;
         this.docs.delete(oldest);
         this.bytes -= d.text.length * 2 + d.bounds.byteLength;
       }

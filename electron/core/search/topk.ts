@@ -15,7 +15,7 @@ export class TopK<T> {
   }
   /** The heap item at i (callers stay inside 0..length-1). */
   private at(i: number): T {
-    return this.items[i] ?? (this.items[0] as T);
+    return this.items[i] ?? this.items[0];
   }
 
   offer(x: T): void {

@@ -7,8 +7,6 @@
 type Direction = 'forward' | 'backward';
 type Granularity = 'character' | 'word' | 'line' | 'lineboundary';
 
-// Chromium, WebKit and Gecko all implement Selection.modify; it is not in the TS DOM types.
-type ModifiableSelection = Selection & { modify?: (alter: 'move' | 'extend', direction: Direction, granularity: Granularity) => void };
 
 const ROOT = '[data-passage-root]';
 
@@ -61,7 +59,7 @@ function onKeyDown(e: KeyboardEvent): void {
   if (!e.shiftKey || e.metaKey || e.defaultPrevented || isTyping(e.target)) return;
   const move = movement(e);
   if (!move) return;
-  const sel = window.getSelection() as ModifiableSelection | null;
+  const sel = window.getSelection();
   if (!sel?.modify) return;
   const inText = sel.rangeCount > 0 && rootOf(sel.focusNode) !== null;
   if (!inText && !caretInFocusedText(sel)) return;

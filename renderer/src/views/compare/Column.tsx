@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { DocDetail } from '@contract';
 import { useHighlightSurface } from '../../features/highlights';
 import { formatDate } from '../../lib/format';
@@ -38,7 +38,7 @@ export function Column(props: ColumnProps) {
   const listId = useId();
   const [listOpen, setListOpen] = useState(false);
   const docRef = useMemo(() => ({ id: doc.id, title: doc.title, outlet: doc.outlet, published: doc.published, text: doc.text }), [doc]);
-  const highlights = useHighlightSurface(textRef as RefObject<HTMLElement | null>, docRef);
+  const highlights = useHighlightSurface(textRef, docRef);
   const mine = useMemo(() => columnDecorations(alignment, col, doc.sentences, state), [alignment, col, doc.sentences, state]);
   const decorations: Decoration[] = useMemo(
     () =>

@@ -259,11 +259,11 @@ async function load(docIds: string[]): Promise<Result<Loaded>> {
   }
   const keys: Array<[number, number]> = [];
   for (let i = 0; i < docIds.length; i++) for (let j = i + 1; j < docIds.length; j++) keys.push([i, j]);
-  const gotPairs = await Promise.all(keys.map(([i, j]) => api['compare.pair']({ a: docIds[i] as string, b: docIds[j] as string })));
+  const gotPairs = await Promise.all(keys.map(([i, j]) => api['compare.pair']({ a: docIds[i], b: docIds[j] })));
   const pairs = new Map<string, PairView>();
   for (const [k, res] of gotPairs.entries()) {
     if (!res.ok) return { ok: false, error: res.error };
-    const [i, j] = keys[k] as [number, number];
+    const [i, j] = keys[k];
     pairs.set(pairKey(i, j), res.value);
   }
   return { ok: true, value: { docs, pairs } };

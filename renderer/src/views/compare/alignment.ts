@@ -64,7 +64,7 @@ export function buildAlignment(columns: number, pairs: ReadonlyMap<string, PairV
   const bySentence = Array.from({ length: columns }, () => new Map<number, string[]>());
   for (const l of links) {
     l.sides.forEach((side, s) => {
-      const map = bySentence[l.cols[s]] as Map<number, string[]>;
+      const map = bySentence[l.cols[s]];
       for (const idx of side.sentenceIndexes) map.set(idx, [...(map.get(idx) ?? []), l.id]);
     });
   }
@@ -81,7 +81,7 @@ export function buildAlignment(columns: number, pairs: ReadonlyMap<string, PairV
     const nodes = l.sides.flatMap((side, s) => side.sentenceIndexes.map((idx) => node(l.cols[s], idx)));
     for (const n of nodes) if (!parent.has(n)) parent.set(n, n);
     for (const n of nodes.slice(1)) {
-      const a = find(nodes[0] as string);
+      const a = find(nodes[0]);
       const b = find(n);
       if (a !== b) parent.set(b, a);
     }
@@ -92,11 +92,11 @@ export function buildAlignment(columns: number, pairs: ReadonlyMap<string, PairV
   for (const l of links) {
     l.sides.forEach((side, s) => {
       const col = l.cols[s];
-      const root = find(node(col, side.sentenceIndexes[0] as number));
+      const root = find(node(col, side.sentenceIndexes[0]));
       let g = groupsByRoot.get(root);
       if (!g) groupsByRoot.set(root, (g = { id: `g${groupsByRoot.size}`, members: [], links: [] }));
       if (!g.links.includes(l.id)) g.links.push(l.id);
-      for (const idx of side.sentenceIndexes) (groupOf[col] as Map<number, string>).set(idx, g.id);
+      for (const idx of side.sentenceIndexes) groupOf[col].set(idx, g.id);
       const list = sideOf.get(g.id) ?? [];
       list.push({ col, start: side.start, end: side.end });
       sideOf.set(g.id, list);
@@ -111,7 +111,7 @@ export function buildAlignment(columns: number, pairs: ReadonlyMap<string, PairV
     }
   }
   const firstPlace = (g: Group): [number, number] => {
-    const m = g.members[0] as GroupMember;
+    const m = g.members[0];
     return [m.col, m.start];
   };
   groups.sort((x, y) => {
@@ -132,7 +132,7 @@ export function partnersOf(al: Alignment, col: number, sentenceIndex: number): A
     const l = al.links.find((x) => x.id === id);
     if (!l) return [];
     const mine = l.cols[0] === col ? 0 : 1;
-    return [{ col: l.cols[1 - mine] as number, side: l.sides[1 - mine] as LinkSide, link: l }];
+    return [{ col: l.cols[1 - mine], side: l.sides[1 - mine], link: l }];
   });
 }
 

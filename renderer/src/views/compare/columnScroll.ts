@@ -47,13 +47,13 @@ export function followColumn(alignment: Alignment, scrollers: ReadonlyArray<HTML
       if (!(l.cols.includes(from) && l.cols.includes(to))) continue;
       const mine = l.cols[0] === from ? l.sides[0] : l.sides[1];
       const theirs = l.cols[0] === from ? l.sides[1] : l.sides[0];
-      const a = sentenceElement(lead, mine.sentenceIndexes[0] as number);
-      const b = sentenceElement(other, theirs.sentenceIndexes[0] as number);
+      const a = sentenceElement(lead, mine.sentenceIndexes[0]);
+      const b = sentenceElement(other, theirs.sentenceIndexes[0]);
       if (a && b) anchors.push({ lead: topWithin(lead, a), other: topWithin(other, b) });
     }
     if (!anchors.length) return;
     anchors.sort((x, y) => x.lead - y.lead);
-    let before = anchors[0] as { lead: number; other: number };
+    let before = anchors[0];
     let after: typeof before | null = null;
     for (const a of anchors) {
       if (a.lead <= line) before = a;
@@ -76,7 +76,7 @@ export function readPosition(scroller: HTMLElement): ColumnPosition | null {
   const passages = scroller.querySelectorAll<HTMLElement>('[data-passage]');
   if (!passages.length) return null;
   const top = scroller.getBoundingClientRect().top;
-  let chosen = passages[0] as HTMLElement;
+  let chosen = passages[0];
   for (const p of passages) {
     if (p.getBoundingClientRect().top - top > 1) break;
     chosen = p;

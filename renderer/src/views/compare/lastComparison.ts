@@ -43,7 +43,7 @@ function parse(raw: string | undefined): SavedComparison | null {
         })
       : [];
     return {
-      docIds: v.docIds as string[],
+      docIds: v.docIds,
       mode: v.mode === 'matrix' ? 'matrix' : 'columns',
       diff: v.diff === true,
       positions,

@@ -57,13 +57,13 @@ export function useStatementNavigation(docs: DocDetail[], alignment: Alignment, 
       let level: number | null = null;
       const own = g.members.find((m) => m.col === origin);
       if (lead && own) {
-        const idx = sentenceIndexAt(docs[origin] as DocDetail, own.start);
+        const idx = sentenceIndexAt(docs[origin], own.start);
         const el = idx === null ? null : sentenceElement(lead, idx);
         if (el) level = el.getBoundingClientRect().top - lead.getBoundingClientRect().top;
       }
       for (const m of g.members) {
         const scroller = scrollers.current[m.col];
-        const idx = sentenceIndexAt(docs[m.col] as DocDetail, m.start);
+        const idx = sentenceIndexAt(docs[m.col], m.start);
         const el = idx === null ? null : sentenceElement(scroller, idx);
         if (!scroller || !el) continue;
         if (fromCol !== undefined && m.col === origin && level !== null) continue;

@@ -49,11 +49,11 @@ export function FromHighlightDialog({ open, onClose, highlightId }: { open: bool
     setTo(null);
   };
 
-  const preview = h && lo !== null && hi !== null ? `${h.exact.slice(0, (ws[lo] as Word).start - h.start)}${BLANK}${h.exact.slice((ws[hi] as Word).end - h.start)}` : null;
+  const preview = h && lo !== null && hi !== null ? `${h.exact.slice(0, ws[lo].start - h.start)}${BLANK}${h.exact.slice(ws[hi].end - h.start)}` : null;
 
   const create = async () => {
     if (!h || lo === null || hi === null) return;
-    const res = await api['cards.fromHighlight']({ highlightId: h.id, start: (ws[lo] as Word).start, end: (ws[hi] as Word).end });
+    const res = await api['cards.fromHighlight']({ highlightId: h.id, start: ws[lo].start, end: ws[hi].end });
     if (!res.ok) {
       toastError(res.error);
       return;
