@@ -72,6 +72,19 @@ describe('phase 2: blank choice', () => {
     expect(all).not.toContain('large number');
     expect(all).toContain('open door policy');
   });
+  it('asks for a set of names several documents name together, and the object of a topic verb counts less', () => {
+    const text = 'The ministers of Bosnia and Herzegovina, Georgia and Moldova will discuss their growing cooperation with NATO.';
+    const span = (name: string, type: 'place' | 'org', listId: number | null) => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, type, text: name, key: name.toLowerCase(), listId });
+    const spans = [span('Bosnia and Herzegovina', 'place', 0), span('Georgia', 'place', 0), span('Moldova', 'place', 0), span('NATO', 'org', null)];
+    const base = { text, spans, terms: fastTags(text), kind: statementKind(text), ubiquitous: () => false, d };
+    const once = blankOptions({ ...base, setDocs: () => 1 }).find((x) => x.role === 'set');
+    const repeated = blankOptions({ ...base, setDocs: () => 3 }).find((x) => x.role === 'set');
+    expect(repeated?.text).toBe('Bosnia and Herzegovina, Georgia and Moldova');
+    expect((repeated?.score ?? 0) - (once?.score ?? 0)).toBeGreaterThan(1);
+    const topic = blankOptions(base).find((x) => x.text === 'growing cooperation');
+    const promise = options('The ministers will support their growing cooperation with NATO.').find((x) => x.text === 'growing cooperation');
+    expect(topic?.score ?? 0).toBeLessThan(promise?.score ?? 0);
+  });
   it('finds coined phrases of other documents in one pass', () => {
     const text = 'NATO will stay for as long as it takes, they said.';
     const at = text.indexOf('as long');

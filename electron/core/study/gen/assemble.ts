@@ -73,6 +73,28 @@ function termsOf(u: UnitInfo): TaggedTerm[] {
   return t;
 }
 
+const setsMemo = new WeakMap<ReadonlyMap<string, DocGen>, Map<string, Set<string>>>();
+
+/** The sets of names (a list in one sentence, sorted keys) of the documents in play, with the documents that name each. */
+function nameSets(ctx: AssembleContext): Map<string, Set<string>> {
+  let sets = setsMemo.get(ctx.docs);
+  if (sets) return sets;
+  sets = new Map();
+  for (const g of ctx.docs.values()) {
+    for (const u of g.doc.units) {
+      const lists = new Map<number, string[]>();
+      for (const sp of u.spans) if (sp.listId !== null) lists.set(sp.listId, [...(lists.get(sp.listId) ?? []), sp.key]);
+      for (const keys of lists.values()) {
+        const k = [...new Set(keys)].sort().join('|');
+        if (!sets.has(k)) sets.set(k, new Set());
+        sets.get(k)?.add(g.id);
+      }
+    }
+  }
+  setsMemo.set(ctx.docs, sets);
+  return sets;
+}
+
 /** What two answers are compared by when "the same answer in other words" matters: their content stems. */
 export function answerStems(answer: string): string {
   return tokenize(answer)
@@ -93,7 +115,8 @@ export function chooseBlank(cand: Candidate, g: DocGen, ctx: AssembleContext, as
   const u = cand.unit;
   const text = u.unit.text;
   const d: Distinctiveness = { idf: ctx.idf, tf: (w) => g.tf.get(w) ?? 0 };
-  const options = blankOptions({ text, spans: u.spans, terms: termsOf(u), kind: cand.kind, ubiquitous: ctx.ubiquitous, d, coined: ctx.coined });
+  const sets = nameSets(ctx);
+  const options = blankOptions({ text, spans: u.spans, terms: termsOf(u), kind: cand.kind, ubiquitous: ctx.ubiquitous, d, coined: ctx.coined, setDocs: (keys) => sets.get(keys.join('|'))?.size ?? 0 });
   const outlets = [...ctx.outlets, ...(g.outlet ? [g.outlet] : [])];
   let repeat: Chosen | null = null;
   for (const b of options) {

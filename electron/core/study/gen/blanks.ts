@@ -20,6 +20,8 @@ export interface BlankOption {
   /** What two answers are compared by. */
   key: string;
   score: number;
+  /** A set of names that several documents name together. */
+  recurring?: boolean;
 }
 
 export interface Distinctiveness {
@@ -34,7 +36,7 @@ export interface Distinctiveness {
  * Legal references ("the UN Charter", "the Geneva Convention") are where a violation is
  * measured, usually a side detail, so they are not in the list.
  */
-const PROGRAMME_NAME = /^(?:[\p{Lu}\d][\p{L}\d’'-]*\s+){1,5}(?:Package|Policy|Plan|Programme|Program|Fund|Bill|Treaty|Agreement|Accords?|Concept|Initiative|Strategy|Summit|Mechanism|Facility|Doctrine|Compact|Deal|Framework|Scheme|Pact|Conference)$/u;
+const PROGRAMME_NAME = /^(?:[\p{Lu}\d][\p{L}\d’'-]*\s+){1,5}(?:Package|Policy|Plan|Programme|Program|Bill|Treaty|Agreement|Accords?|Concept|Initiative|Strategy|Summit|Mechanism|Facility|Doctrine|Compact|Deal|Framework|Scheme|Pact|Conference)$/u;
 
 const NAMED_EVENT = /(?<![\p{L}\d])(?:(?:1[89]|20)\d\d\s+)?(?:\p{Lu}[\p{L}’'-]*\s+){1,5}\p{Lu}\p{Ll}+(?:\s+in\s+(?:1[89]|20)\d\d)?(?![\p{L}\d])/gu;
 
@@ -125,12 +127,18 @@ function quoteOptions(text: string): Array<{ start: number; end: number }> {
   return out;
 }
 
+/** Verbs whose object is a topic (what is talked about), not what is promised, condemned or decided. */
+const TOPIC_VERBS = new Set('discuss discussed address include includes face faces faced find found develop developed'.split(' '));
+/** How much less the object of a topic verb carries than that of a commitment or condemnation. */
+const TOPIC_PENALTY = 0.6;
+
 /** The noun phrase right after a carrier verb ("never recognize [Russia’s illegal annexations]"). */
-function objectOptions(text: string, terms: readonly TaggedTerm[]): Array<{ start: number; end: number }> {
-  const out: Array<{ start: number; end: number }> = [];
+function objectOptions(text: string, terms: readonly TaggedTerm[], topic: ReadonlySet<string>): Array<{ start: number; end: number; topic: boolean }> {
+  const out: Array<{ start: number; end: number; topic: boolean }> = [];
   for (let i = 0; i < terms.length; i++) {
     const v = terms[i] as TaggedTerm;
     if (!CARRIER_VERBS.has(fold(v.text))) continue;
+    const isTopic = topic.has(fold(v.text));
     let j = i + 1;
     // Skip determiners and particles in front: "the", "its", "to", "further".
     while (j < terms.length && /^(?:the|a|an|its|their|his|her|our|further|more|all|any|to|for|on|about|of|up)$/i.test((terms[j] as TaggedTerm).text) && j - i <= 3) j++;
@@ -155,7 +163,7 @@ function objectOptions(text: string, terms: readonly TaggedTerm[]): Array<{ star
     if (last < first) continue;
     const s = (terms[first] as TaggedTerm).start;
     const e = (terms[last] as TaggedTerm).end;
-    if (tokenize(text.slice(s, e)).length <= 5) out.push({ start: s, end: e });
+    if (tokenize(text.slice(s, e)).length <= 5) out.push({ start: s, end: e, topic: isTopic });
   }
   return out;
 }
@@ -270,7 +278,12 @@ export interface BlankInput {
   /** Keys of names so common in the library that blanking them tests nothing. */
   ubiquitous(key: string): boolean;
   d: Distinctiveness;
+  /** How many documents in play name this set of names together (sorted keys): a set they repeat is the point. */
+  setDocs?(keys: readonly string[]): number;
 }
+
+/** A set of 3-4 names several documents name together is a unit of the story ("the partners"): worth asking whole. */
+const RECURRING_SET_BONUS = 1.2;
 
 /** Every blank the sentence offers, best first (hygiene is checked afterwards, by the caller). */
 export function blankOptions(input: BlankInput): BlankOption[] {
@@ -303,7 +316,7 @@ export function blankOptions(input: BlankInput): BlankOption[] {
     if ((role === 'object' || role === 'phrase' || role === 'quote') && tokenize(t).filter((w) => !STOPWORDS.has(w.norm)).every((w) => VAGUE.has(w.norm))) return;
     // "a [large number] of troops": a measure word is not what the statement says.
     if ((role === 'object' || role === 'phrase') && MEASURE_HEAD.test(t)) return;
-    if (words > 4) score -= 0.6;
+    if (words > 4 && role !== 'set') score -= 0.6;
     // One ordinary word ("ways", "meeting") rarely carries a claim.
     if (words === 1 && (role === 'object' || role === 'phrase')) score -= 1.5;
     if (role === 'figure' && (kind === 'decision' || kind === 'commitment') && /[\p{Sc}]|million|billion|\bbn\b|per ?cent|%/iu.test(t)) score += 1.8;
@@ -319,12 +332,13 @@ export function blankOptions(input: BlankInput): BlankOption[] {
     else if (s.type === 'term') add(s.start, s.end, 'phrase', s.key);
     else add(s.start, s.end, 'name', s.key);
   }
-  for (const o of objectOptions(text, terms)) {
+  for (const o of objectOptions(text, terms, TOPIC_VERBS)) {
     // The object of "allocate $53 million": the figure is the object; keep its own span too.
     const named = spans.find((s) => s.start === o.start && s.end === o.end);
     add(o.start, o.end, named && named.type !== 'term' ? (named.type === 'money' || named.type === 'number' ? 'figure' : 'name') : 'object', named?.key);
     const last = out.at(-1);
     if (last && last.start === o.start && last.end === o.end && last.role !== 'object') last.score += 1;
+    else if (o.topic && last && last.start === o.start && last.end === o.end) last.score = Math.round((last.score - TOPIC_PENALTY) * 100) / 100;
   }
   for (const p of phraseOptions(text, terms)) add(p.start, p.end, 'phrase');
   // A named programme or event, with its year when the sentence dates it ("the Bucharest Summit in 2008").
@@ -345,7 +359,15 @@ export function blankOptions(input: BlankInput): BlankOption[] {
   for (const s of spans) {
     const list = enumerationAround(text, s.start, s.end);
     const items = text.slice(list.start, list.end).split(/\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+/u);
-    if (list.items >= 2 && list.items <= 4 && items.every((x) => /^(?:the\s+)?[\p{Lu}\p{N}$€£]/u.test(x.trim()))) add(list.start, list.end, 'set');
+    if (list.items >= 2 && list.items <= 4 && items.every((x) => /^(?:the\s+)?[\p{Lu}\p{N}$€£]/u.test(x.trim()))) {
+      add(list.start, list.end, 'set');
+      const o = out.find((x) => x.start === list.start && x.end === list.end && x.role === 'set');
+      const keys = [...new Set(spans.filter((m) => m.start >= list.start && m.end <= list.end).map((m) => m.key))].sort();
+      if (o && !o.recurring && keys.length >= 3 && (input.setDocs?.(keys) ?? 0) >= 2) {
+        o.recurring = true;
+        o.score = Math.round((o.score + RECURRING_SET_BONUS) * 100) / 100;
+      }
+    }
   }
   return out.sort((a, b) => b.score - a.score || a.start - b.start);
 }
