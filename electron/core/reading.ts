@@ -29,13 +29,13 @@ function split(stored: number): { position: number; positionWithin: number } {
 }
 
 export function getReadingState(db: Db, docId: string): ReadingState {
-  const row = db.prepare('SELECT position, progress FROM reading_state WHERE doc_id = ?').get(docId) as { position: number; progress: number } | undefined;
+  const row = db.prepare<[string], { position: number; progress: number }>('SELECT position, progress FROM reading_state WHERE doc_id = ?').get(docId);
   return row ? { ...split(row.position), progress: row.progress } : { ...EMPTY };
 }
 
 /** Reading progress of every document that has any (documents never opened are absent). */
 export function readingProgressByDoc(db: Db): Map<string, number> {
-  const rows = db.prepare('SELECT doc_id, progress FROM reading_state').all() as Array<{ doc_id: string; progress: number }>;
+  const rows = db.prepare<[], { doc_id: string; progress: number }>('SELECT doc_id, progress FROM reading_state').all();
   return new Map(rows.map((r) => [r.doc_id, r.progress]));
 }
 

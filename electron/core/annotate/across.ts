@@ -22,9 +22,9 @@ function placedHighlight(db: Db, id: string): HighlightRecord {
 }
 
 function sameRange(db: Db, docId: string, start: number, end: number): HighlightRow | undefined {
-  return db.prepare('SELECT * FROM highlights WHERE doc_id = ? AND start = ? AND end = ? AND orphan = 0 ORDER BY created_at LIMIT 1').get(docId, start, end) as
-    | HighlightRow
-    | undefined;
+  return db
+    .prepare<[string, number, number], HighlightRow>('SELECT * FROM highlights WHERE doc_id = ? AND start = ? AND end = ? AND orphan = 0 ORDER BY created_at LIMIT 1')
+    .get(docId, start, end);
 }
 
 export function highlightCounterparts(db: Db, id: string): HighlightCounterpart[] {
@@ -35,7 +35,7 @@ export function highlightCounterparts(db: Db, id: string): HighlightCounterpart[
     if (c.docId === h.docId) continue;
     let m = meta.get(c.docId);
     if (!m) {
-      m = db.prepare('SELECT title, outlet FROM documents WHERE id = ?').get(c.docId) as { title: string; outlet: string | null } | undefined;
+      m = db.prepare<[string], { title: string; outlet: string | null }>('SELECT title, outlet FROM documents WHERE id = ?').get(c.docId);
       if (!m) continue;
       meta.set(c.docId, m);
     }

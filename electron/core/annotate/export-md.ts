@@ -73,8 +73,8 @@ export function sourceLine(d: { outlet: string | null; published: string | null 
 
 export function exportMarkdown(db: Db, options: ExportOptions & { now?: Date } = {}): { content: string; count: number } {
   const { highlights, notes } = exportSelection(db, options);
-  const docs = db.prepare('SELECT id, title, outlet, published FROM documents ORDER BY published IS NULL, published, title, id').all() as DocRow[];
-  const passagesOf = db.prepare('SELECT start, end, kind FROM passages WHERE doc_id = ? ORDER BY idx');
+  const docs = db.prepare<[], DocRow>('SELECT id, title, outlet, published FROM documents ORDER BY published IS NULL, published, title, id').all();
+  const passagesOf = db.prepare<[string], PassageRow>('SELECT start, end, kind FROM passages WHERE doc_id = ? ORDER BY idx');
   const out: string[] = ['# Highlights and notes', ''];
   const stamp = (options.now ?? new Date()).toISOString().slice(0, 10);
   const what = `${highlights.length} highlight${highlights.length === 1 ? '' : 's'}, ${notes.length} document note${notes.length === 1 ? '' : 's'}`;
@@ -83,7 +83,7 @@ export function exportMarkdown(db: Db, options: ExportOptions & { now?: Date } =
     const mine = highlights.filter((h) => h.docId === d.id).sort((a, b) => a.start - b.start || a.end - b.end);
     const note = notes.find((n) => n.docId === d.id);
     if (mine.length === 0 && !note) continue;
-    const passages = passagesOf.all(d.id) as PassageRow[];
+    const passages = passagesOf.all(d.id);
     out.push(`## ${escapeMarkdown(d.title)}`, '', sourceLine(d), '');
     if (note) out.push('### Note on this document', '', note.body, '');
     const placed = mine.filter((h) => !h.orphan);

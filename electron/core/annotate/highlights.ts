@@ -35,7 +35,7 @@ export function reanchorStale(db: Db, docId?: string): ReanchorSummary {
   if (!db.prepare(`${staleSql} LIMIT 1`).get(...params)) return summary;
   inTransaction(db, () => {
     // Read again inside the write lock: another process may have done the work meanwhile.
-    const stale = db.prepare(staleSql).all(...params) as HighlightRow[];
+    const stale = db.prepare<string[], HighlightRow>(staleSql).all(...params);
     const texts = new Map<string, { text: string; hash: string }>();
     const update = db.prepare(
       'UPDATE highlights SET start = ?, end = ?, exact = ?, prefix = ?, suffix = ?, orphan = ?, anchored_hash = ? WHERE id = ?',

@@ -39,7 +39,7 @@ export function toRecord(r: HighlightRow): HighlightRecord {
 }
 
 export function selectHighlight(db: Db, id: string): HighlightRow | undefined {
-  return db.prepare('SELECT * FROM highlights WHERE id = ?').get(id) as HighlightRow | undefined;
+  return db.prepare<[string], HighlightRow>('SELECT * FROM highlights WHERE id = ?').get(id);
 }
 
 export function selectHighlights(db: Db, where: { docId?: string; groupId?: string; color?: string }): HighlightRow[] {
@@ -56,12 +56,12 @@ export function selectHighlights(db: Db, where: { docId?: string; groupId?: stri
   }
   // Documents in library order (as listDocuments), then by place in the text.
   return db
-    .prepare(
+    .prepare<string[], HighlightRow>(
       `SELECT h.* FROM highlights h JOIN documents d ON d.id = h.doc_id
        ${clauses.length ? 'WHERE ' + clauses.join(' AND ') : ''}
        ORDER BY d.published IS NULL, d.published, d.title, d.id, h.orphan, h.start, h.end, h.created_at`,
     )
-    .all(...params) as HighlightRow[];
+    .all(...params);
 }
 
 export function insertHighlight(db: Db, r: HighlightRow): void {
@@ -76,6 +76,6 @@ export function deleteHighlightRow(db: Db, id: string): void {
 }
 
 export function documentTextAndHash(db: Db, docId: string): { text: string; hash: string } | undefined {
-  const row = db.prepare('SELECT text, content_hash FROM documents WHERE id = ?').get(docId) as { text: string; content_hash: string } | undefined;
+  const row = db.prepare<[string], { text: string; content_hash: string }>('SELECT text, content_hash FROM documents WHERE id = ?').get(docId);
   return row ? { text: row.text, hash: row.content_hash } : undefined;
 }

@@ -289,7 +289,7 @@ export function importAnnotations(db: Db, content: string, now = new Date()): Im
         continue;
       }
       if (p.kind === 'docNote') {
-        const existing = (db.prepare('SELECT body FROM doc_notes WHERE doc_id = ?').get(p.docId) as { body: string } | undefined)?.body ?? '';
+        const existing = db.prepare<[string], { body: string }>('SELECT body FROM doc_notes WHERE doc_id = ?').get(p.docId)?.body ?? '';
         if (existing.includes(p.body)) {
           skip('already in the library');
           continue;

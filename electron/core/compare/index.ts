@@ -85,7 +85,7 @@ export function alignPairWithDiff(db: Db, aId: string, bId: string): AlignmentWi
 export { wordDiff };
 
 function allDocs(db: Db): CompareDoc[] {
-  const ids = (db.prepare('SELECT id FROM documents ORDER BY published IS NULL, published, title, id').all() as Array<{ id: string }>).map((r) => r.id);
+  const ids = db.prepare<[], { id: string }>('SELECT id FROM documents ORDER BY published IS NULL, published, title, id').all().map((r) => r.id);
   return ids.map((id) => loadCompareDoc(db, id));
 }
 
@@ -96,7 +96,7 @@ function clusters(db: Db): Cluster[] {
   const fingerprint = libraryFingerprint(db);
   const memo = statementsMemo.get(db);
   if (memo && memo.fingerprint === fingerprint) return memo.clusters;
-  const row = db.prepare('SELECT data FROM compare_statements WHERE fingerprint = ?').get(fingerprint) as { data: string } | undefined;
+  const row = db.prepare<[string], { data: string }>('SELECT data FROM compare_statements WHERE fingerprint = ?').get(fingerprint);
   let result: Cluster[];
   if (row) result = JSON.parse(row.data) as Cluster[];
   else {
@@ -151,7 +151,7 @@ export interface CoverageRow extends Statement {
  * document is asked for).
  */
 export function coverageMatrix(db: Db, docIds?: readonly string[]): { documents: string[]; statements: CoverageRow[] } {
-  const known = new Set((db.prepare('SELECT id FROM documents').all() as Array<{ id: string }>).map((r) => r.id));
+  const known = new Set(db.prepare<[], { id: string }>('SELECT id FROM documents').all().map((r) => r.id));
   for (const id of docIds ?? []) {
     if (!known.has(id)) throw new ParallaxError('NOT_FOUND', `No document with id ${id} is in the library.`);
   }
@@ -177,7 +177,7 @@ export function coverageMatrix(db: Db, docIds?: readonly string[]): { documents:
 /** Sentences in other documents that say what [span] of docId says. */
 export function findCounterparts(db: Db, docId: string, span: Span): Counterpart[] {
   const me = loadCompareDoc(db, docId);
-  const others = (db.prepare('SELECT id FROM documents WHERE id <> ? ORDER BY id').all(docId) as Array<{ id: string }>).map((r) => r.id);
+  const others = db.prepare<[string], { id: string }>('SELECT id FROM documents WHERE id <> ? ORDER BY id').all(docId).map((r) => r.id);
   const out: Counterpart[] = [];
   for (const id of others) {
     const other = loadCompareDoc(db, id);

@@ -48,10 +48,10 @@ const canWrite = (db: Db): boolean => !db.readonly;
 
 /** A cheap fingerprint of every document's text and sentence boundaries. */
 export function libraryFingerprint(db: Db): string {
-  const docs = db.prepare('SELECT id, content_hash FROM documents ORDER BY id').all() as Array<{ id: string; content_hash: string }>;
+  const docs = db.prepare<[], { id: string; content_hash: string }>('SELECT id, content_hash FROM documents ORDER BY id').all();
   const seg = db
-    .prepare('SELECT doc_id, count(*) AS n, total(start * 7 + end * 13 + passage_idx) AS s FROM sentences GROUP BY doc_id ORDER BY doc_id')
-    .all() as Array<{ doc_id: string; n: number; s: number }>;
+    .prepare<[], { doc_id: string; n: number; s: number }>('SELECT doc_id, count(*) AS n, total(start * 7 + end * 13 + passage_idx) AS s FROM sentences GROUP BY doc_id ORDER BY doc_id')
+    .all();
   const h = createHash('sha1');
   h.update(`v${ALIGNER_VERSION};`);
   for (const d of docs) h.update(`${d.id}:${d.content_hash};`);
@@ -92,7 +92,7 @@ function statsOf(db: Db, id: string, contentHash: string): TermStats {
 export function libraryWeights(db: Db, fingerprint = libraryFingerprint(db)): TermWeights {
   const memo = weightsMemo.get(db);
   if (memo && memo.fingerprint === fingerprint) return memo.weights;
-  const docs = db.prepare('SELECT id, content_hash FROM documents ORDER BY id').all() as Array<{ id: string; content_hash: string }>;
+  const docs = db.prepare<[], { id: string; content_hash: string }>('SELECT id, content_hash FROM documents ORDER BY id').all();
   const stats = canWrite(db) ? inTransaction(db, () => docs.map((d) => statsOf(db, d.id, d.content_hash))) : docs.map((d) => statsOf(db, d.id, d.content_hash));
   const weights = termWeights(stats);
   weightsMemo.set(db, { fingerprint, weights });
