@@ -2,6 +2,9 @@
 // NATO foreign ministers' meeting in Bucharest would ask. Each is (document, phrase): a fact is
 // covered only when a card from that document has an ANSWER that carries the phrase (the phrase
 // is the blank or part of it), never when its sentence merely appears in a prompt.
+// Reviewed again against the five texts: the list keeps every fact it had and adds three the
+// reports state as plainly (the united response, Ukraine's membership aspirations, China), one of
+// which shares its sentence with another fact (Russian gas), so the deck cannot hold both.
 
 export interface KeyFact {
   doc: string;
@@ -35,6 +38,7 @@ export const KEY_FACTS: KeyFact[] = [
   { doc: JOINT, phrase: 'every inch', fact: 'NATO will defend every inch of Allied territory' },
   { doc: JOINT, phrase: 'Kherson', fact: 'Russia’s withdrawal from Kherson shows Ukrainian courage' },
   { doc: JOINT, phrase: 'party to the conflict', fact: 'NATO is not a party to the conflict' },
+  { doc: JOINT, phrase: 'determined response', fact: 'any attack against the Allies will receive a united and determined response' },
   // The Secretary General's remarks.
   { doc: PREVIEW, phrase: 'as long as it takes', fact: 'NATO will stand with Ukraine for as long as it takes' },
   { doc: PREVIEW, phrase: 'not back down', fact: '“We will not back down”' },
@@ -42,6 +46,8 @@ export const KEY_FACTS: KeyFact[] = [
   { doc: PREVIEW, phrase: 'aggressor wins', fact: 'no lasting peace if the aggressor wins' },
   { doc: PREVIEW, phrase: 'accession process', fact: 'time to finalise Finland’s and Sweden’s accession process' },
   { doc: PREVIEW, phrase: 'Comprehensive Assistance Package', fact: 'more support through the Comprehensive Assistance Package' },
+  { doc: PREVIEW, phrase: 'China', fact: 'dependencies on other authoritarian regimes, not least China, must be assessed (the meeting addresses the challenges posed by China)' },
+  { doc: UWC, phrase: 'aspirations', fact: 'NATO recognises and respects Ukraine’s aspirations for membership' },
   { doc: SPEECH, phrase: 'higher price', fact: 'if Putin wins, all will pay a much higher price' },
   { doc: SPEECH, phrase: 'negotiating table', fact: 'most wars end at the negotiating table' },
   // The aid announcements.
