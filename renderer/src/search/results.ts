@@ -32,7 +32,7 @@ export interface SnippetPart {
 /** Split a snippet at its mark ranges (clamped, sorted, overlaps merged). */
 export function snippetParts(snippet: string, marks: ReadonlyArray<readonly [number, number]>): SnippetPart[] {
   const ranges = marks
-    .map(([s, e]) => [Math.max(0, Math.min(s, snippet.length)), Math.max(0, Math.min(e, snippet.length))] as [number, number])
+    .map(([s, e]): [number, number] => [Math.max(0, Math.min(s, snippet.length)), Math.max(0, Math.min(e, snippet.length))])
     .filter(([s, e]) => e > s)
     .sort((a, b) => a[0] - b[0]);
   const merged: Array<[number, number]> = [];

@@ -72,7 +72,7 @@ export function buildAlignment(columns: number, pairs: ReadonlyMap<string, PairV
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     let r = x;
-    while (parent.get(r) !== r) r = parent.get(r) as string;
+    for (let up = parent.get(r); up !== undefined && up !== r; up = parent.get(r)) r = up;
     parent.set(x, r);
     return r;
   };

@@ -22,7 +22,7 @@ export const SORTS: Array<{ value: SortKey; label: string }> = [
 ];
 
 export function asSortKey(v: string): SortKey {
-  return SORTS.some((s) => s.value === v) ? (v as SortKey) : 'published';
+  return SORTS.find((s) => s.value === v)?.value ?? 'published';
 }
 
 /** Lower-case, accents and quotes folded, so "Russia’s" matches "russias". */

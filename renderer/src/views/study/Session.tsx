@@ -23,6 +23,8 @@ interface Tally {
   startedAt: number;
 }
 
+const RATINGS: readonly Rating[] = [1, 2, 3, 4];
+
 const emptyTally = (): Tally => ({ reviewed: 0, byRating: { 1: 0, 2: 0, 3: 0, 4: 0 }, typedRight: 0, typedWrong: 0, startedAt: Date.now() });
 
 interface Done {
@@ -304,7 +306,7 @@ export function Session({ docId, onOpenCards }: { docId?: string; onOpenCards: (
               </figcaption>
             </figure>
             <div className="study-grades" role="group" aria-label="How well did you know it?">
-              {([1, 2, 3, 4] as Rating[]).map((r) => {
+              {RATINGS.map((r) => {
                 const p = previews?.find((x) => x.rating === r);
                 return (
                   <Button
@@ -405,7 +407,7 @@ function Summary({ tally, canUndo, onUndo, onOpenCards, anyCards }: { tally: Tal
         {tally.reviewed ? ` (${Math.round((recalled / tally.reviewed) * 100)}%)` : ''}.
       </p>
       <dl className="study-summary-grid">
-        {([1, 2, 3, 4] as Rating[]).map((r) => (
+        {RATINGS.map((r) => (
           <div key={r}>
             <dt>{RATING_LABEL[r]}</dt>
             <dd>{tally.byRating[r]}</dd>
