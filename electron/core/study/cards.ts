@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/open.js';
 import { inTransaction } from '../db/open.js';
 import { ParallaxError } from '../errors.js';
+import { assertWholeCharacters } from '../text-offsets.js';
 import { getDocument, getPassages, getSentences } from '../corpus/store.js';
 import { listHighlights } from '../annotate/index.js';
 import { pendingGeneration, refreshGeneratedCards, type SyncSummary } from './sync.js';
@@ -361,6 +362,7 @@ export function cardFromHighlight(db: Db, input: { highlightId: string; start: n
   }
   const doc = getDocument(db, h.docId);
   if (!doc) throw new ParallaxError('NOT_FOUND', `No document with id ${h.docId} is in the library.`);
+  assertWholeCharacters(doc.text, input.start, input.end);
   // The blank is whole words: a choice that cuts a word is widened to it.
   const { start, end } = snapToWords(doc.text, input.start, input.end);
   const hidden = doc.text.slice(start, end);
