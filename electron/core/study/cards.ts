@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/open.js';
 import { inTransaction } from '../db/open.js';
 import { ParallaxError } from '../errors.js';
+import { sourceLabel as labelOf } from './sourceLabel.js';
 import { assertWholeCharacters } from '../text-offsets.js';
 import { getDocument, getPassages, getSentences } from '../corpus/store.js';
 import { listHighlights } from '../annotate/index.js';
@@ -70,9 +71,7 @@ export const stateNumber = (s: CardState): number => STATES.indexOf(s);
 
 
 export function sourceLabel(title: string, outlet: string | null): string {
-  if (outlet) return outlet;
-  const words = title.split(/\s+/);
-  return words.length <= 7 ? title : `${words.slice(0, 7).join(' ')}…`;
+  return labelOf({ title, outlet });
 }
 
 function parseList(json: string): string[] {

@@ -133,9 +133,11 @@ describe('assembly: budgets, speakers, source labels', () => {
     expect(comparableSpeakers(new Map([['A B', 10], ['C D', 1]]))).toEqual([]);
     expect(comparableSpeakers(new Map([['A B', 2], ['C D', 2]]))).toEqual(['A B', 'C D']);
   });
-  it('labels sources by outlet (or the title’s first words) and date, telling equal ones apart', () => {
-    expect(sourceLabel({ id: 'x', title: 'T', outlet: 'Reuters', published: '2022-11-30' })).toBe('Reuters, 30 Nov 2022');
-    expect(sourceLabel({ id: 'x', title: 'NATO foreign ministers adopt joint statement', outlet: null, published: null })).toBe('NATO foreign ministers adopt…');
+  it('labels sources by outlet (or the headline’s leading phrase, never cut off) and date, telling equal ones apart', () => {
+    expect(sourceLabel({ title: 'T', outlet: 'Reuters', published: '2022-11-30' })).toBe('Reuters, 30 Nov 2022');
+    expect(sourceLabel({ title: 'NATO foreign ministers adopt joint statement', outlet: null, published: null })).toBe('NATO foreign ministers adopt joint statement');
+    expect(sourceLabel({ title: 'Stoltenberg: NATO will step up support for Ukraine and partners facing Russian pressure', outlet: null, published: null })).toBe('Stoltenberg: NATO will step up support');
+    expect(sourceLabel({ title: 'NATO foreign ministers to meet in Bucharest on Russia’s war, support for Ukraine and China', outlet: null, published: '2022-11-29' })).toBe('NATO foreign ministers to meet');
     const labels = sourceLabels([
       { id: 'aaaa1', title: 'x', outlet: 'AP', published: null },
       { id: 'bbbb2', title: 'y', outlet: 'AP', published: null },

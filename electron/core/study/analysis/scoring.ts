@@ -2,6 +2,7 @@ import type { HighlightRecord } from '../../annotate/index.js';
 import type { SpanType } from '../entities.js';
 import { contentWords } from '../text.js';
 import type { AnswerSpan, DocInfo, NameInfo, Speaker, UnitInfo } from './types.js';
+import { sourceLabel as labelOf } from '../sourceLabel.js';
 
 // Phase: scoring. How much each unit is worth a card, with the reasons: sources that carry
 // it, quotations, key phrases, figures, names, the reader's highlights, headlines. Also the
@@ -135,9 +136,7 @@ export function scoreUnit(u: UnitInfo, ctx: ScoreContext): void {
 // Sources.
 
 export function sourceLabel(d: { outlet: string | null; title: string }): string {
-  if (d.outlet) return d.outlet;
-  const words = d.title.split(/\s+/);
-  return words.length <= 7 ? d.title : `${words.slice(0, 7).join(' ')}…`;
+  return labelOf(d);
 }
 
 export function disambiguateLabels(docs: DocInfo[]): void {

@@ -7,6 +7,7 @@ import type { StatementGroup } from './crossdoc.js';
 import { scoreCandidate } from './candidates.js';
 import { BLANK, MAX_PROMPT_CHARS } from './hygiene.js';
 import { siblingKeys } from './siblings.js';
+import { sourceLabel } from '../sourceLabel.js';
 
 // Cards of a statement several documents carry: which sources report it (choose all that
 // apply, short source labels), and what each says where they give a different figure or date
@@ -19,15 +20,7 @@ export interface SourceLabelInput {
   published: string | null;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "Reuters, 30 Nov 2022"; without an outlet, the title's first words. */
-export function sourceLabel(d: SourceLabelInput): string {
-  const words = d.title.split(/\s+/).filter(Boolean);
-  const name = d.outlet ?? (words.length <= 4 ? d.title : `${words.slice(0, 4).join(' ')}…`);
-  const m = d.published ? /^(\d{4})-(\d{2})-(\d{2})/.exec(d.published) : null;
-  return m ? `${name}, ${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : name;
-}
+export { sourceLabel };
 
 /** Labels that tell every document apart. */
 export function sourceLabels(docs: readonly SourceLabelInput[]): Map<string, string> {
