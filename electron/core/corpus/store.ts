@@ -3,53 +3,20 @@ import type { DocumentMeta, InlineMark, MarkKind, Passage, PassageKind, Sentence
 
 // Query functions over documents, passages and sentences. Each takes the db first.
 
-interface DocumentRow {
-  id: string;
-  title: string;
-  outlet: string | null;
-  published: string | null;
-  language: string;
-  author: string | null;
-  file: string;
-  origin: 'bundled' | 'imported';
-  content_hash: string;
-  words: number;
-  added_at: string;
-  updated_at: string;
-}
-
-const META_COLUMNS = 'id, title, outlet, published, language, author, file, origin, content_hash, words, added_at, updated_at';
-
-function toMeta(r: DocumentRow): DocumentMeta {
-  return {
-    id: r.id,
-    title: r.title,
-    outlet: r.outlet,
-    published: r.published,
-    language: r.language,
-    author: r.author,
-    file: r.file,
-    origin: r.origin,
-    words: r.words,
-    contentHash: r.content_hash,
-    addedAt: r.added_at,
-    updatedAt: r.updated_at,
-  };
-}
+// Columns named as the contract names them, so a row is a DocumentMeta with no mapping.
+const META_COLUMNS =
+  'id, title, outlet, published, language, author, file, origin, content_hash AS contentHash, words, added_at AS addedAt, updated_at AS updatedAt';
 
 export function listDocuments(db: Db): DocumentMeta[] {
-  const rows = db.prepare(`SELECT ${META_COLUMNS} FROM documents ORDER BY published IS NULL, published, title`).all() as DocumentRow[];
-  return rows.map(toMeta);
+  return db.prepare<[], DocumentMeta>(`SELECT ${META_COLUMNS} FROM documents ORDER BY published IS NULL, published, title`).all();
 }
 
 export function getDocumentMeta(db: Db, id: string): DocumentMeta | undefined {
-  const row = db.prepare(`SELECT ${META_COLUMNS} FROM documents WHERE id = ?`).get(id) as DocumentRow | undefined;
-  return row ? toMeta(row) : undefined;
+  return db.prepare<[string], DocumentMeta>(`SELECT ${META_COLUMNS} FROM documents WHERE id = ?`).get(id);
 }
 
 export function getDocument(db: Db, id: string): StoredDocument | undefined {
-  const row = db.prepare(`SELECT ${META_COLUMNS}, text FROM documents WHERE id = ?`).get(id) as (DocumentRow & { text: string }) | undefined;
-  return row ? { ...toMeta(row), text: row.text } : undefined;
+  return db.prepare<[string], StoredDocument>(`SELECT ${META_COLUMNS}, text FROM documents WHERE id = ?`).get(id);
 }
 
 export function getDocumentText(db: Db, id: string): string | undefined {
@@ -58,13 +25,11 @@ export function getDocumentText(db: Db, id: string): string | undefined {
 }
 
 export function findByContentHash(db: Db, hash: string): DocumentMeta | undefined {
-  const row = db.prepare(`SELECT ${META_COLUMNS} FROM documents WHERE content_hash = ?`).get(hash) as DocumentRow | undefined;
-  return row ? toMeta(row) : undefined;
+  return db.prepare<[string], DocumentMeta>(`SELECT ${META_COLUMNS} FROM documents WHERE content_hash = ?`).get(hash);
 }
 
 export function findByFile(db: Db, file: string): DocumentMeta | undefined {
-  const row = db.prepare(`SELECT ${META_COLUMNS} FROM documents WHERE file = ? ORDER BY added_at LIMIT 1`).get(file) as DocumentRow | undefined;
-  return row ? toMeta(row) : undefined;
+  return db.prepare<[string], DocumentMeta>(`SELECT ${META_COLUMNS} FROM documents WHERE file = ? ORDER BY added_at LIMIT 1`).get(file);
 }
 
 /** A document's passages with their structure (heading level, page, emphasis) where the source had it. */
