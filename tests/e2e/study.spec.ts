@@ -202,10 +202,11 @@ test('cards are prepared in the background after an import: the Study view says 
   await host.call('study.settings', { newPerDay: 500 });
   await openApp('#/study');
   await expect(card(page)).toBeVisible();
-  // Forty new reports of one story from different outlets: enough work for the preparation to be seen.
+  // 150 new reports of one story: enough work that the preparation is still running when the
+  // view's idle status poll (every 2 s) comes round, even on an idle machine.
   const ministers = ['Terje Aasland', 'Mika Lintilä', 'Dan Jørgensen', 'Ebba Busch', 'Guðlaugur Þórðarson'];
   const cities = ['Oslo', 'Helsinki', 'Copenhagen', 'Stockholm', 'Reykjavik', 'Tallinn', 'Riga', 'Vilnius'];
-  const files = Array.from({ length: 40 }, (_, i) => {
+  const files = Array.from({ length: 150 }, (_, i) => {
     const who = ministers[i % ministers.length] as string;
     const where = cities[i % cities.length] as string;
     const lines = [
@@ -219,7 +220,9 @@ test('cards are prepared in the background after an import: the Study view says 
       `The European Commission welcomed the decision and said it would propose a similar instrument to the member states in January.`,
       `Critics in ${where} said the plan came too late and asked the ministers to protect the grid with air defence systems instead.`,
     ];
-    return { name: `fund-${i}.txt`, dataBase64: Buffer.from(lines.join('\n\n')).toString('base64') };
+    // Four rounds of the story per report (figures varied) so each report is a few hundred words.
+    const rounds = [0, 1, 2, 3].flatMap((k) => lines.map((l) => l.replace(/\d+/gu, (n) => String(Number(n) + k * 11))));
+    return { name: `fund-${i}.txt`, dataBase64: Buffer.from(rounds.join('\n\n')).toString('base64') };
   });
   const imported = await host.call<Array<{ id?: string }>>('docs.import', { files });
   expect(imported.ok).toBe(true);
@@ -238,7 +241,7 @@ test('cards are prepared in the background after an import: the Study view says 
   const status = await host.call<{ state: string }>('study.status', {});
   expect(status.ok && status.value.state).toBe('idle');
   const ids = imported.ok ? imported.value.flatMap((o) => (o.id ? [o.id] : [])) : [];
-  expect(ids).toHaveLength(40);
+  expect(ids).toHaveLength(150);
   const all = await host.call<Array<CardLite & { docIds: string[] }>>('cards.list', {});
   expect(all.ok && all.value.filter((c) => c.docIds.some((d) => ids.includes(d))).length).toBeGreaterThan(0);
 });

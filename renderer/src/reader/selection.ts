@@ -1,6 +1,6 @@
 // Mapping between DOM positions and document offsets. PassageText guarantees: every element
 // with data-start holds, as its text content, exactly text.slice(data-start, data-end).
-import { snapToWords } from './words';
+import { snapToWords } from './words.js';
 
 /** A range of the document's text. */
 export interface TextRange {

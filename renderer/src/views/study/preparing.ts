@@ -35,9 +35,13 @@ function set(next: StudyStatus): void {
 
 async function poll(): Promise<void> {
   timer = null;
-  const res = await api['study.status']({});
-  if (res.ok) set(res.value);
-  schedule(status.state === 'preparing' ? FAST_MS : SLOW_MS);
+  try {
+    const res = await api['study.status']({});
+    if (res.ok) set(res.value);
+  } finally {
+    // A failed request (the host restarting, say) must not end the watching.
+    schedule(status.state === 'preparing' ? FAST_MS : SLOW_MS);
+  }
 }
 
 function schedule(ms: number): void {
