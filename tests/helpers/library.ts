@@ -19,7 +19,9 @@ export async function freshLibrary(options: { corpus?: boolean; dataDir?: string
 /** Every row of every user table, for "nothing changed" assertions. */
 export function snapshot(lib: Library): string {
   const tables = lib.db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    // search_* are the index's segments, merged by a background thread whenever it likes: a
+    // derived cache, not something a request changed.
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_%' ORDER BY name")
     .all() as Array<{ name: string }>;
   const out: Record<string, unknown[]> = {};
   for (const { name } of tables) out[name] = lib.db.prepare(`SELECT * FROM "${name}"`).all();
