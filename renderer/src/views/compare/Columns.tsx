@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { DocDetail } from '@contract';
 import { scrollToOffset } from '../../reader/selection';
@@ -46,11 +46,14 @@ export function Columns({ docs, alignment, showDiff, inStep, offset, headerContr
     if (!opened.current) return;
     clearTimeout(saveTimer.current);
     saveTimer.current = setTimeout(() => {
-      const positions = scrollersRef.current.slice(0, docIds.length).map((s) => (s ? readPosition(s) : null) ?? { offset: 0, delta: 0 });
-      rememberComparison({ docIds, positions, active: activeRef.current });
+      // Leaving the view detaches the columns before effect clean-ups run: a timer firing in
+      // between must not note "at the top" for columns that are no longer there.
+      const positions = scrollersRef.current.slice(0, docIds.length).map((s) => (s?.isConnected ? readPosition(s) : null));
+      if (positions.length < docIds.length || positions.some((p) => p === null)) return;
+      rememberComparison({ docIds, positions: positions.filter((p) => p !== null), active: activeRef.current });
     }, SAVE_AFTER_MS);
   }, [docIds]);
-  useEffect(() => () => clearTimeout(saveTimer.current), []);
+  useLayoutEffect(() => () => clearTimeout(saveTimer.current), []);
 
   const nav = useStatementNavigation(docs, alignment, inStep, save);
   scrollersRef.current = nav.scrollers.current;
