@@ -235,6 +235,19 @@ export function alignDocuments(A: DocFeatures, B: DocFeatures, w: TermWeights): 
   return alignFree(A, B, w, candidates);
 }
 
+/**
+ * Links by shared words alone: the free aligner's candidates and judgement, no regime, no word
+ * meaning. What study needs to know which sentences of related reports make the same
+ * statement, at a small fraction of the cost (no vectors, no WordNet, no dynamic program):
+ * it prepares cards for a thousand documents' pairs at once, while the Compare view aligns
+ * the two or three it shows.
+ */
+export function alignByWords(A: DocFeatures, B: DocFeatures, w: TermWeights): RawLink[] {
+  const counter = new AnchorCounter(A, B, w);
+  const candidates = candidatePairs(A, B, w, distinctiveWeight(w), counter);
+  return alignFree(A, B, w, candidates, false);
+}
+
 /** A bead this little above the baseline is believed only between two linked neighbours. */
 const WEAK_BEAD_MARGIN = 0.05;
 /** Even inside an unbroken run, the two sides must share something of their meaning. */
@@ -267,7 +280,7 @@ function monotonicLinks(A: DocFeatures, B: DocFeatures, beads: ReturnType<typeof
 }
 
 /** Links between reports that tell things in their own order: anchors, runs, neighbours. */
-function alignFree(A: DocFeatures, B: DocFeatures, w: TermWeights, candidates: ReadonlyArray<readonly [number, number]>): RawLink[] {
+function alignFree(A: DocFeatures, B: DocFeatures, w: TermWeights, candidates: ReadonlyArray<readonly [number, number]>, meaning = true): RawLink[] {
   const unit = distinctiveWeight(w);
   const seen = new Set<string>();
   const found: Candidate[] = [];
@@ -292,7 +305,7 @@ function alignFree(A: DocFeatures, B: DocFeatures, w: TermWeights, candidates: R
       for (const ra of runsAround(A, i)) if (membersBelong(A, ra, i, spanOf(B, one(j)), w, unit)) consider(ra, one(j));
     }
   }
-  return fillBetweenAnchors(A, B, select(A, B, found), w, unit);
+  return fillBetweenAnchors(A, B, select(A, B, found), w, unit, meaning);
 }
 
 /**
@@ -300,7 +313,7 @@ function alignFree(A: DocFeatures, B: DocFeatures, w: TermWeights, candidates: R
  * pair on both sides is that pair's neighbour in both, and needs less word overlap to be
  * believed. Only strong links anchor this, so it never creeps along a run of guesses.
  */
-function fillBetweenAnchors(A: DocFeatures, B: DocFeatures, links: RawLink[], w: TermWeights, unit: number): RawLink[] {
+function fillBetweenAnchors(A: DocFeatures, B: DocFeatures, links: RawLink[], w: TermWeights, unit: number, meaning: boolean): RawLink[] {
   const usedA = new Uint8Array(A.sentences.length);
   const usedB = new Uint8Array(B.sentences.length);
   for (const l of links) {
@@ -323,7 +336,7 @@ function fillBetweenAnchors(A: DocFeatures, B: DocFeatures, links: RawLink[], w:
       let score = ((2 * e.coverA * e.coverB) / (e.coverA + e.coverB)) * (0.85 + 0.15 * e.order);
       if (lo < 0.35 || e.shared < 2.5 * unit || e.distinctiveCount < 1 || e.sharedCount < 3 || e.order < 0.5) {
         // Too few of the same words: the neighbour may still say it in other words.
-        if (e.sharedCount < 2 || e.order < 0.5 || lo < NEIGHBOUR_MIN_COVER) continue;
+        if (!meaning || e.sharedCount < 2 || e.order < 0.5 || lo < NEIGHBOUR_MIN_COVER) continue;
         const sim = neighbourMeaning(A, sa, B, sb, w);
         if (sim < NEIGHBOUR_MEANING_MIN) continue;
         score = sim * 0.9;

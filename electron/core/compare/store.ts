@@ -4,7 +4,7 @@ import { inTransaction } from '../db/open.js';
 import { ParallaxError } from '../errors.js';
 import { getDocument, getPassages, getSentences } from '../corpus/store.js';
 import type { Sentence } from '../types.js';
-import { alignDocuments, type RawLink } from './align.js';
+import { alignByWords, alignDocuments, type RawLink } from './align.js';
 import {
   documentFeatures,
   segmentationHash,
@@ -40,8 +40,13 @@ export function loadCompareDoc(db: Db, id: string): CompareDoc {
   return { id, contentHash: doc.contentHash, text: doc.text, sentences, headings, segHash: segmentationHash(sentences, headings) };
 }
 
+const features = new WeakMap<CompareDoc, DocFeatures>();
+
+/** A loaded document's features, made once per loaded document (a document in several pairs is read once). */
 export function featuresOf(doc: CompareDoc): DocFeatures {
-  return documentFeatures(doc.id, doc.contentHash, doc.text, doc.sentences, doc.headings);
+  let f = features.get(doc);
+  if (!f) features.set(doc, (f = documentFeatures(doc.id, doc.contentHash, doc.text, doc.sentences, doc.headings)));
+  return f;
 }
 
 const canWrite = (db: Db): boolean => !db.readonly;
@@ -148,6 +153,14 @@ export function pairLinks(db: Db, A: CompareDoc, B: CompareDoc, weights?: () => 
     if (canWrite(db)) savePair(db, x, y, links);
   }
   return { A, B, links: flip ? mirror(links) : links, cached };
+}
+
+/**
+ * Which sentences of two documents make the same statement, by shared words alone (see
+ * alignByWords): not cached, as it costs about as much as reading a cached row.
+ */
+export function statementLinks(A: CompareDoc, B: CompareDoc, weights: TermWeights): RawLink[] {
+  return alignByWords(featuresOf(A), featuresOf(B), weights);
 }
 
 function savePair(db: Db, x: CompareDoc, y: CompareDoc, links: readonly RawLink[]): void {

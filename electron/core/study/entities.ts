@@ -134,7 +134,7 @@ function isAcronym(w: string): boolean {
  * isCommonWord(folded) says whether a capitalised word at a sentence start is just an
  * ordinary word (it occurs in lower case elsewhere), so it is not taken for a name.
  */
-export function findNames(text: string, isCommonWord: (folded: string, pos: number) => boolean, tokenized?: Token[]): NameMention[] {
+export function findNames(text: string, isCommonWord: (folded: string, pos: number) => boolean, tokenized?: readonly Token[]): NameMention[] {
   const tokens = tokenized ?? tokenize(text);
   const out: NameMention[] = [];
   // Multi-word countries with "and" are matched first and treated as single tokens.
@@ -207,7 +207,7 @@ function sentenceInitial(text: string, pos: number): boolean {
   return pos === 0 || /(?:^|[.!?:;]\s*["“”'‘(]?|["“(‘]|[•·▪-]\s)\s*$/u.test(before) || /^\s*$/.test(text.slice(0, pos));
 }
 
-function emitRun(text: string, tokens: Token[], firstIndex: number, run: Token[], isCommonWord: (w: string, pos: number) => boolean, out: NameMention[]): void {
+function emitRun(text: string, tokens: readonly Token[], firstIndex: number, run: Token[], isCommonWord: (w: string, pos: number) => boolean, out: NameMention[]): void {
   let words = [...run];
   // A capitalised ordinary word at a sentence start is not a name ("Accession will …").
   while (words.length && sentenceInitial(text, (words[0] as Token).start) && (isCommonWord((words[0] as Token).norm.replace(/'s$/, ''), (words[0] as Token).start) || NEVER_NAMES.has((words[0] as Token).norm))) words.shift();
@@ -248,7 +248,7 @@ function trimNameWords(words: Token[]): Token[] {
   return w;
 }
 
-function pushName(text: string, words: Token[], role: string | null, tokens: Token[], out: NameMention[]): void {
+function pushName(text: string, words: Token[], role: string | null, tokens: readonly Token[], out: NameMention[]): void {
   const first = words[0] as Token;
   const last = words.at(-1) as Token;
   let end = last.end;

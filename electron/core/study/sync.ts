@@ -95,7 +95,11 @@ export function refreshGeneratedCards(db: Db, options: RefreshOptions = {}): Syn
   const legacy = (db.prepare("SELECT count(*) AS n FROM cards WHERE origin = 'generated' AND gen_doc IS NULL").get() as { n: number }).n > 0;
   // Cards from before generation was per document: remake everything once.
   const everything = [...new Set([...docs.map((d) => d.id), ...state.keys()])];
-  const changed = legacy || options.all ? everything : options.docIds ? [...new Set(options.docIds)] : staleIds(docs, state);
+  // Named documents whose cards are already up to date are left alone: a change noticed twice
+  // (the CLI prepared its import's cards, then the app saw the import) is prepared once.
+  const stale = staleIds(docs, state);
+  const staleSet = new Set(stale);
+  const changed = legacy || options.all ? everything : options.docIds ? [...new Set(options.docIds)].filter((id) => staleSet.has(id)) : stale;
   const present = new Set(docs.map((d) => d.id));
   const total = changed.length + 1;
   if (changed.length === 0) return { added: 0, updated: 0, removed: 0, kept: 0, total: countCards(db) };

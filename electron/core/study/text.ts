@@ -9,29 +9,45 @@ import { words } from '../text/words.js';
 // stemmer) is the one text module's, electron/core/text, with study's named options.
 
 export interface Token {
-  text: string;
+  readonly text: string;
   /** Lower-cased, accents and curly apostrophes folded. */
-  norm: string;
-  start: number;
-  end: number;
+  readonly norm: string;
+  readonly start: number;
+  readonly end: number;
 }
 
-export function tokenize(text: string): Token[] {
-  return words(text, 'lexical').map((w) => ({ text: w.text, norm: fold(w.text), start: w.start, end: w.end }));
+/**
+ * A small memo for the pure text functions below: generation asks about the same sentences,
+ * phrases and words many times over (each candidate blank, each hygiene rule, each related
+ * document), and a library of a thousand documents made this a third of the work.
+ */
+function memo<T>(limit: number, fn: (s: string) => T): (s: string) => T {
+  let cache = new Map<string, T>();
+  return (s) => {
+    const hit = cache.get(s);
+    if (hit !== undefined) return hit;
+    const v = fn(s);
+    if (cache.size >= limit) cache = new Map();
+    cache.set(s, v);
+    return v;
+  };
 }
+
+/** The words of a text with their offsets (shared between callers: read-only). */
+export const tokenize: (text: string) => readonly Token[] = memo(20_000, (text) =>
+  Object.freeze(words(text, 'lexical').map((w) => Object.freeze({ text: w.text, norm: fold(w.text), start: w.start, end: w.end }))),
+);
 
 /** Lower case, no accents, straight apostrophes: the form words are compared in. */
-export function fold(s: string): string {
-  return foldText(s, { apostrophes: 'straight', compatibility: true });
-}
+export const fold: (s: string) => string = memo(100_000, (s) => foldText(s, { apostrophes: 'straight', compatibility: true }));
 
 /** A whole phrase folded for comparison: punctuation dropped, spaces collapsed. */
-export function foldPhrase(s: string): string {
-  return fold(s)
+export const foldPhrase: (s: string) => string = memo(50_000, (s) =>
+  fold(s)
     .replace(/['’]s\b/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+    .trim(),
+);
 
 /** Study's stop words: the one list, whole (study compares short sentences and phrases). */
 export const STOPWORDS: ReadonlySet<string> = stopwords('overlap');

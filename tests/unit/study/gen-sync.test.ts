@@ -44,6 +44,17 @@ describe('incremental generation', () => {
     expect(snapshot(lib)).toBe(before);
   });
 
+  it('leaves named documents alone when their cards are up to date (a change noticed twice is prepared once), but a rebuild remakes them', () => {
+    const ids = (lib.db.prepare('SELECT id FROM documents').all() as Array<{ id: string }>).map((r) => r.id);
+    const before = snapshot(lib);
+    expect(refreshGeneratedCards(lib.db, { docIds: ids })).toMatchObject({ added: 0, updated: 0, removed: 0 });
+    expect(snapshot(lib)).toBe(before);
+    const at = new Date(2031, 0, 1);
+    refreshGeneratedCards(lib.db, { all: true, now: at });
+    const times = lib.db.prepare('SELECT DISTINCT generated_at AS t FROM study_doc_state').all() as Array<{ t: string }>;
+    expect(times.map((r) => r.t)).toEqual([at.toISOString()]);
+  });
+
   it('counts pending documents without writing anything', () => {
     const id = add(lib.db, 'concerts.txt', UNRELATED, 'Orchestra season');
     const before = snapshot(lib);

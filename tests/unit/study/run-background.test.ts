@@ -71,8 +71,12 @@ describe('the study background', () => {
       expect(pendingGeneration(lib.db).pending).toBe(0);
 
       // A rebuild through the contract runs in the worker and reports what it did.
+      const asked = new Date().toISOString();
       const rebuilt = await api.call('cards.generate', {});
       expect(rebuilt.ok && rebuilt.value.total).toBeGreaterThanOrEqual(before);
+      // ...every document's, up to date or not.
+      const oldest = lib.db.prepare('SELECT min(generated_at) AS t FROM study_doc_state').get() as { t: string };
+      expect(oldest.t >= asked).toBe(true);
     } finally {
       await lib.close();
     }

@@ -82,7 +82,7 @@ export function quantityKey(type: SpanType, text: string): string {
 }
 
 /** Where a folded phrase occurs among tokens, on word boundaries (offsets into the text). */
-export function findFolded(tokens: Token[], keys: string[], key: string): { start: number; end: number } | null {
+export function findFolded(tokens: readonly Token[], keys: readonly string[], key: string): { start: number; end: number } | null {
   const want = key.split(' ');
   for (let i = 0; i + want.length <= tokens.length; i++) {
     let ok = true;
@@ -98,7 +98,7 @@ export function findFolded(tokens: Token[], keys: string[], key: string): { star
 }
 
 /** Runs of 2-3 lower-case content words (the last 2-3 of a longer run): possible key terms. */
-function termCandidates(text: string, tokens: Token[]): Array<{ start: number; end: number; key: string; text: string }> {
+function termCandidates(text: string, tokens: readonly Token[]): Array<{ start: number; end: number; key: string; text: string }> {
   const out: Array<{ start: number; end: number; key: string; text: string }> = [];
   let run: Token[] = [];
   const flush = (): void => {

@@ -55,7 +55,7 @@ export interface UnitInfo {
   keyPhrases: string[];
   highlights: number;
   /** The unit's words (shared by units with the same text), and each folded as foldPhrase would. */
-  tokens: Token[];
+  tokens: readonly Token[];
   keys: string[];
   /** Says what a document's title says. */
   headline: boolean;
@@ -104,7 +104,7 @@ export const ANALYSIS_VERSION = 3;
 export interface Group {
   text: string;
   units: number[];
-  tokens: Token[];
+  tokens: readonly Token[];
   /** Each token folded for phrase comparison (as foldPhrase would). */
   keys: string[];
   /** Content words, lightly stemmed, for overlap measures. */

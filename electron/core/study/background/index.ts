@@ -49,6 +49,8 @@ export class StudyBackground {
   /** Documents waiting for the next run; 'stale' = let the generator find what is out of date. */
   private queued: Set<string> | 'stale' | null = null;
   private queuedWaiters: Run['waiters'] = [];
+  /** The next run remakes every document's cards, stale or not (the "Rebuild deck" action). */
+  private rebuildQueued = false;
   private timer: NodeJS.Timeout | null = null;
   private lastError: string | null = null;
   private closed = false;
@@ -85,6 +87,7 @@ export class StudyBackground {
     const ids = listDocumentIds(this.lib.db);
     return new Promise((resolve, reject) => {
       if (this.closed) return reject(new Error('The library is closing.'));
+      this.rebuildQueued = true;
       if (this.queued !== 'stale') {
         this.queued ??= new Set();
         for (const id of ids) this.queued.add(id);
@@ -135,7 +138,8 @@ export class StudyBackground {
     this.queued = null;
     this.queuedWaiters = [];
     this.running = run;
-    const msg: ToWorker = { type: 'run', runId: run.id, docIds };
+    const msg: ToWorker = { type: 'run', runId: run.id, docIds, ...(this.rebuildQueued ? { all: true } : {}) };
+    this.rebuildQueued = false;
     this.ensureWorker().postMessage(msg);
   }
 

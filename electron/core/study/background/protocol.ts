@@ -9,7 +9,8 @@ export interface WorkerInit {
   cancel: SharedArrayBuffer;
 }
 
-export type ToWorker = { type: 'run'; runId: number; docIds: string[] | null };
+/** docIds: the changed documents (null: whatever is stale); all: every document, stale or not (a rebuild). */
+export type ToWorker = { type: 'run'; runId: number; docIds: string[] | null; all?: boolean };
 
 export type FromWorker =
   | { type: 'progress'; runId: number; done: number; total: number }

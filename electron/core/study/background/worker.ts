@@ -20,6 +20,7 @@ parent.on('message', (m: ToWorker) => {
   try {
     const summary = refreshCards(db, {
       ...(m.docIds ? { docIds: m.docIds } : {}),
+      ...(m.all ? { all: true } : {}),
       onProgress: (p) => post({ type: 'progress', runId: m.runId, ...p }),
       shouldStop: () => Atomics.load(cancel, 0) === 1,
     });

@@ -294,7 +294,7 @@ export function blankOptions(input: BlankInput): BlankOption[] {
     let end = to;
     if (role === 'object' || role === 'phrase') {
       // Never a stopword at either end ("against hostile attacks", "the meeting").
-      const words = tokenize(text.slice(start, end));
+      const words = [...tokenize(text.slice(start, end))];
       // "every inch of Allied territory": a quantifier in front stays.
       while (words.length && STOPWORDS.has((words[0] as { norm: string }).norm) && !(words.length > 1 && /^(?:every|each)$/.test((words[0] as { norm: string }).norm))) words.shift();
       while (words.length && STOPWORDS.has((words.at(-1) as { norm: string }).norm)) words.pop();

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/open.js';
 import { inTransaction } from '../../db/open.js';
-import { libraryWeights, loadCompareDoc, pairLinks, type CompareDoc } from '../../compare/store.js';
+import { libraryWeights, loadCompareDoc, statementLinks, type CompareDoc } from '../../compare/store.js';
 import type { TermWeights } from '../../compare/features.js';
 import { sha1 } from '../text.js';
 import type { UnitInfo } from '../analysis.js';
@@ -86,22 +86,29 @@ export interface StatementGroup {
 
 export const nodeKey = (docId: string, sentenceIndex: number): string => `${docId}:${sentenceIndex}`;
 
+/** A statement is carried by at most this many sources in one group (larger ones are split). */
+export const MAX_GROUP_DOCS = 8;
+
+const docOfNode = (k: string): string => k.slice(0, k.lastIndexOf(':'));
+
 /**
- * Statement groups over the given document pairs, from compare's links (cached per pair by
- * both documents' content). Only pairs are aligned, never the whole library.
+ * Statement groups over the given document pairs, from sentence links by shared words
+ * (compare's alignByWords). Only pairs are aligned, never the whole library.
+ *
+ * Linking is not transitive (A ~ B and B ~ C do not make A ~ C), and in a large library the
+ * closure of all links chains unrelated sentences through shared phrasing into one group of
+ * hundreds of documents. So links join groups strongest first, and never when that would put
+ * two separately linked sentences of one document together or carry the group past
+ * MAX_GROUP_DOCS sources.
  */
 export function statementGroups(db: Db, pairs: ReadonlyArray<readonly [string, string]>): Map<string, StatementGroup> {
   const parent = new Map<string, string>();
+  const docsOf = new Map<string, Set<string>>();
   const find = (x: string): string => {
     let r = x;
     while (parent.get(r) !== undefined && parent.get(r) !== r) r = parent.get(r) as string;
     parent.set(x, r);
     return r;
-  };
-  const union = (a: string, b: string): void => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
   };
   const docs = new Map<string, CompareDoc>();
   const load = (id: string): CompareDoc | null => {
@@ -118,23 +125,47 @@ export function statementGroups(db: Db, pairs: ReadonlyArray<readonly [string, s
   };
   let weights: TermWeights | null = null;
   const w = (): TermWeights => (weights ??= libraryWeights(db));
+  const found: Array<{ score: number; nodes: string[] }> = [];
   const run = (): void => {
     for (const [a, b] of pairs) {
       const A = load(a);
       const B = load(b);
       if (!A || !B) continue;
-      const { links } = pairLinks(db, A, B, w);
-      for (const l of links) {
+      for (const l of statementLinks(A, B, w())) {
         const from = A.sentences.slice(l.a.from, l.a.to).map((s) => nodeKey(a, s.index));
         const to = B.sentences.slice(l.b.from, l.b.to).map((s) => nodeKey(b, s.index));
-        const all = [...from, ...to];
-        for (const k of all) if (!parent.has(k)) parent.set(k, k);
-        for (let i = 1; i < all.length; i++) union(all[0] as string, all[i] as string);
+        found.push({ score: l.score, nodes: [...from, ...to] });
       }
     }
   };
   if (db.readonly) run();
   else inTransaction(db, run);
+  // Strongest first; a stable sort keeps the pairs' order among equals (deterministic).
+  found.sort((x, y) => y.score - x.score);
+  for (const { nodes } of found) {
+    const roots = new Set<string>();
+    const fresh: string[] = [];
+    for (const k of nodes) {
+      if (parent.has(k)) roots.add(find(k));
+      else fresh.push(k);
+    }
+    const joined = new Set<string>();
+    let clash = false;
+    for (const r of roots) {
+      for (const d of docsOf.get(r) ?? []) {
+        if (joined.has(d)) clash = true;
+        joined.add(d);
+      }
+    }
+    for (const k of fresh) joined.add(docOfNode(k));
+    if (clash || joined.size > MAX_GROUP_DOCS) continue;
+    const root = [...roots, ...fresh].sort()[0] as string;
+    for (const k of fresh) parent.set(k, k);
+    for (const r of roots) parent.set(r, root);
+    for (const k of fresh) parent.set(k, root);
+    for (const r of roots) if (r !== root) docsOf.delete(r);
+    docsOf.set(root, joined);
+  }
   const byRoot = new Map<string, string[]>();
   for (const k of parent.keys()) {
     const r = find(k);
@@ -144,7 +175,7 @@ export function statementGroups(db: Db, pairs: ReadonlyArray<readonly [string, s
   }
   const out = new Map<string, StatementGroup>();
   for (const members of byRoot.values()) {
-    const docIds = [...new Set(members.map((m) => m.slice(0, m.lastIndexOf(':'))))].sort();
+    const docIds = [...new Set(members.map(docOfNode))].sort();
     if (docIds.length < 2) continue;
     members.sort();
     const g: StatementGroup = { id: sha1(members[0] as string).slice(0, 12), members, docs: docIds };
