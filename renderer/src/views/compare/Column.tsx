@@ -143,7 +143,7 @@ export function Column(props: ColumnProps) {
       >
         <article className="cmp-article" lang={doc.language || undefined}>
           <div ref={textRef}>
-            <PassageText text={doc.text} passages={doc.passages} decorations={decorations} headingLevel={3} />
+            <PassageText text={doc.text} passages={doc.passages} decorations={decorations} headingLevel={3} title={doc.title} />
           </div>
         </article>
       </div>
