@@ -12,8 +12,6 @@ export interface PassageTextProps {
   /** Element level of a top-level heading (default 2; the document title is h1); deeper source levels go below it. */
   headingLevel?: 2 | 3;
   className?: string;
-  /** The document's title, shown above the text by the view: a first heading that repeats it is not drawn again. */
-  title?: string;
 }
 
 function decoSignature(ds: readonly Decoration[]): string {
@@ -107,24 +105,12 @@ const Passage = memo(
 
 type Block = { kind: 'single'; passage: PassageView } | { kind: 'list'; items: PassageView[] };
 
-const sameTitle = (a: string, b: string): boolean => {
-  const norm = (x: string) => x.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]+/gu, ' ').trim();
-  return norm(a) === norm(b);
-};
-
-/** The first readable passage, when it is a heading that only repeats the title the view shows. */
-export function repeatedTitle(text: string, passages: readonly PassageView[], title: string | undefined): PassageView | null {
-  if (!title) return null;
-  const first = passages.find((p) => p.kind !== 'meta');
-  return first && first.kind !== 'list-item' && sameTitle(text.slice(first.start, first.end), title) ? first : null;
-}
-
-function blocksOf(passages: PassageView[], skip: PassageView | null): Block[] {
+function blocksOf(passages: PassageView[]): Block[] {
   const out: Block[] = [];
   for (const p of passages) {
     // Page furniture (site banners, share counts, hashtags) stays in the stored text for
-    // provenance but is not part of what a person reads; nor is the title a second time.
-    if (p.kind === 'meta' || p === skip) continue;
+    // provenance but is not part of what a person reads.
+    if (p.kind === 'meta') continue;
     const last = out[out.length - 1];
     if (p.kind === 'list-item' && last?.kind === 'list') last.items.push(p);
     else if (p.kind === 'list-item') out.push({ kind: 'list', items: [p] });
@@ -138,7 +124,7 @@ function blocksOf(passages: PassageView[], skip: PassageView | null): Block[] {
  * decorations (highlights, search flashes...) drawn as nested spans over the text. Clicks on
  * decorated text reach the decoration's onClick via one delegated listener.
  */
-export function PassageText({ text, passages, decorations = [], headingLevel = 2, className, title }: PassageTextProps) {
+export function PassageText({ text, passages, decorations = [], headingLevel = 2, className }: PassageTextProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const byKey = useRef(new Map<string, Decoration>());
   byKey.current = new Map(decorations.map((d) => [d.key, d]));
@@ -179,7 +165,7 @@ export function PassageText({ text, passages, decorations = [], headingLevel = 2
     }
   }, []);
 
-  const blocks = useMemo(() => blocksOf(passages, repeatedTitle(text, passages, title)), [text, passages, title]);
+  const blocks = useMemo(() => blocksOf(passages), [passages]);
   const indexOf = useMemo(() => new Map(passages.map((p, i) => [p, i])), [passages]);
   const item = (p: PassageView) => {
     const i = indexOf.get(p) ?? 0;

@@ -143,7 +143,7 @@ export function Column(props: ColumnProps) {
       >
         <article className="cmp-article" lang={doc.language || undefined}>
           <div ref={textRef}>
-            <PassageText text={doc.text} passages={doc.passages} decorations={decorations} headingLevel={3} title={doc.title} />
+            <PassageText text={doc.text} passages={doc.passages} decorations={decorations} headingLevel={3} />
           </div>
         </article>
       </div>

@@ -9,7 +9,7 @@ import { stepReaderSize, useReaderSize, READER_SIZES } from '../../app/theme';
 import type { ViewProps } from '../../app/views';
 import { Button, EmptyState, ErrorMessage } from '../../components';
 import { formatDate, formatLength } from '../../lib/format';
-import { PassageText, repeatedTitle } from '../../reader/PassageText';
+import { PassageText } from '../../reader/PassageText';
 import type { Decoration } from '../../reader/decorations';
 import { readerExtensions, type ReaderContext } from '../../reader/extensions';
 import { offsetAtBottom, offsetAtTop, scrollParentOf, scrollToOffset, selectionToRange, type TextRange } from '../../reader/selection';
@@ -89,11 +89,7 @@ function Reader({ doc, route, navSeq }: { doc: DocDetail } & ViewProps<'reader'>
   const panels = useMemo(() => readerExtensions().filter((e) => e.panel), []);
   const [showPanel, setShowPanel] = useState(() => panels.length > 0 && window.innerWidth >= 1000);
   const size = useReaderSize();
-  // A first heading that repeats the title is not drawn (PassageText), so it is not a place to go.
-  const contents = useMemo(() => {
-    const skip = repeatedTitle(doc.text, doc.passages, doc.title);
-    return contentsOf(doc).filter((c) => c.passageIndex !== skip?.index);
-  }, [doc]);
+  const contents = useMemo(() => contentsOf(doc), [doc]);
   const units = useMemo(() => readingUnits(doc), [doc]);
   // Read through a ref, so a refreshed document (same id) does not re-run the opening scroll.
   const unitsRef = useRef(units);
@@ -353,7 +349,7 @@ function Reader({ doc, route, navSeq }: { doc: DocDetail } & ViewProps<'reader'>
             </p>
           </header>
           <div ref={textRef}>
-            <PassageText text={doc.text} passages={doc.passages} decorations={decorations} title={doc.title} />
+            <PassageText text={doc.text} passages={doc.passages} decorations={decorations} />
           </div>
         </article>
       </div>
