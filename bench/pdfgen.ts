@@ -22,6 +22,23 @@ export interface PdfOptions {
   extraObjects?: string[];
 }
 
+/**
+ * A report page: a running header (9 pt), the page number at the foot, then paragraphs of
+ * 11 pt lines, each paragraph a list of lines; `extra` lines (titles, headings) are added as given.
+ */
+export function reportPage(header: string, n: number, paragraphs: string[][], extra: PdfLine[] = []): PdfPage {
+  const lines: PdfLine[] = [{ x: 72, y: 760, size: 9, text: header }, { x: 300, y: 30, size: 9, text: String(n) }, ...extra];
+  let y = 640;
+  for (const para of paragraphs) {
+    for (const text of para) {
+      lines.push({ x: 72, y, size: 11, text });
+      y -= 14;
+    }
+    y -= 12;
+  }
+  return { lines };
+}
+
 const esc = (s: string): string => s.replace(/[\\()]/g, (c) => `\\${c}`);
 
 export function buildPdf(pages: PdfPage[], opts: PdfOptions = {}): Uint8Array {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildPdf, type PdfLine, type PdfPage } from '../../bench/pdfgen.js';
+import { buildPdf, reportPage as buildReportPage, type PdfLine, type PdfPage } from '../../bench/pdfgen.js';
 import { buildDocx, buildEpub } from '../unit/formats/builders.js';
 import { expect, test } from './fixtures.js';
 
@@ -9,18 +9,7 @@ import { expect, test } from './fixtures.js';
 
 const SHOTS = '/tmp/shots';
 
-function reportPage(n: number, paragraphs: string[][], extra: PdfLine[] = []): PdfPage {
-  const lines: PdfLine[] = [{ x: 72, y: 760, size: 9, text: 'Winter Energy Plan - Parallax Institute' }, { x: 300, y: 30, size: 9, text: String(n) }, ...extra];
-  let y = 640;
-  for (const para of paragraphs) {
-    for (const text of para) {
-      lines.push({ x: 72, y, size: 11, text });
-      y -= 14;
-    }
-    y -= 12;
-  }
-  return { lines };
-}
+const reportPage = (n: number, paragraphs: string[][], extra: PdfLine[] = []): PdfPage => buildReportPage('Winter Energy Plan - Parallax Institute', n, paragraphs, extra);
 
 const pdf = buildPdf(
   [

@@ -2,20 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { decodeImportFile, MAX_IMPORT_BYTES, unwrapHardWrapped, type DecodedFile } from '../../../electron/core/corpus/decode.js';
 import { normaliseText } from '../../../electron/core/corpus/normalise.js';
 import { segment } from '../../../electron/core/corpus/segment.js';
-import { isParallaxError } from '../../../electron/core/errors.js';
-import { fixture } from './helpers.js';
+import { fixture, refusal } from './helpers.js';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
-
-async function refusal(name: string, bytes: Uint8Array): Promise<{ code: string; message: string }> {
-  try {
-    await decodeImportFile(name, bytes);
-  } catch (e) {
-    if (isParallaxError(e)) return { code: e.code, message: e.message };
-    throw e;
-  }
-  throw new Error(`${name} was accepted`);
-}
 
 const decode = (name: string, content: string | Uint8Array): Promise<DecodedFile> =>
   decodeImportFile(name, typeof content === 'string' ? utf8(content) : content);

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { decodeImportFile } from '../../../electron/core/corpus/decode.js';
 import { normaliseText } from '../../../electron/core/corpus/normalise.js';
+import { isParallaxError } from '../../../electron/core/errors.js';
 import { segment } from '../../../electron/core/corpus/segment.js';
 import type { Segmentation } from '../../../electron/core/types.js';
 
@@ -22,6 +24,17 @@ export function corpusText(idOrFile: string): string {
 
 export function fixture(name: string): Uint8Array {
   return new Uint8Array(fs.readFileSync(path.join(FIXTURES, name)));
+}
+
+/** The code and message a file is refused with by the decoder (fails when it is accepted). */
+export async function refusal(name: string, bytes: Uint8Array): Promise<{ code: string; message: string }> {
+  try {
+    await decodeImportFile(name, bytes);
+  } catch (e) {
+    if (isParallaxError(e)) return { code: e.code, message: e.message };
+    throw e;
+  }
+  throw new Error(`${name} was accepted`);
 }
 
 const isBlank = (s: string): boolean => /^\s*$/u.test(s);

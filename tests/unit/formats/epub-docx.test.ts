@@ -2,17 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { buildDocx, buildEpub } from './builders.js';
 import { describe, expect, it } from 'vitest';
 import { decodeImportFile } from '../../../electron/core/corpus/decode.js';
-import { isParallaxError } from '../../../electron/core/errors.js';
-
-async function refusal(name: string, bytes: Uint8Array): Promise<{ code: string; message: string }> {
-  try {
-    await decodeImportFile(name, bytes);
-  } catch (e) {
-    if (isParallaxError(e)) return { code: e.code, message: e.message };
-    throw e;
-  }
-  throw new Error(`${name} was accepted`);
-}
+import { refusal } from '../corpus/helpers.js';
 
 describe('EPUB import', () => {
   it('reads the spine in order, each chapter a level-1 heading, the metadata from the OPF', async () => {

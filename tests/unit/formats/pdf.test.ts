@@ -1,35 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { decodeImportFile } from '../../../electron/core/corpus/decode.js';
-import { isParallaxError } from '../../../electron/core/errors.js';
-import { buildPdf, type PdfLine, type PdfPage } from '../../../bench/pdfgen.js';
+import { buildPdf, reportPage as buildReportPage, type PdfLine, type PdfPage } from '../../../bench/pdfgen.js';
+import { refusal } from '../corpus/helpers.js';
 
-/** A report page: running header, page number at the foot, paragraphs of 11 pt lines. */
-function reportPage(n: number, paragraphs: string[][], extra: PdfLine[] = []): PdfPage {
-  const lines: PdfLine[] = [
-    { x: 72, y: 760, size: 9, text: 'Energy Security Report 2022 - Parallax Institute' },
-    { x: 300, y: 30, size: 9, text: String(n) },
-    ...extra,
-  ];
-  let y = 640;
-  for (const para of paragraphs) {
-    for (const text of para) {
-      lines.push({ x: 72, y, size: 11, text });
-      y -= 14;
-    }
-    y -= 12;
-  }
-  return { lines };
-}
-
-async function refusal(name: string, bytes: Uint8Array): Promise<{ code: string; message: string }> {
-  try {
-    await decodeImportFile(name, bytes);
-  } catch (e) {
-    if (isParallaxError(e)) return { code: e.code, message: e.message };
-    throw e;
-  }
-  throw new Error(`${name} was accepted`);
-}
+/** A page of the test report, with its running header. */
+const reportPage = (n: number, paragraphs: string[][], extra: PdfLine[] = []): PdfPage => buildReportPage('Energy Security Report 2022 - Parallax Institute', n, paragraphs, extra);
 
 describe('PDF import', () => {
   const pdf = buildPdf(
