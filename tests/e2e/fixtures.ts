@@ -90,14 +90,14 @@ export async function startServeHost(options: { dataDir?: string; timeoutMs?: nu
   };
 }
 
-/** One host per test file: the first test of a file starts it; the next file replaces it. */
+/** One host per test file (or per test, see `host`): the first test of a scope starts it; the next scope replaces it. */
 class HostPool {
-  private current: { file: string; host: Promise<ServeHost> } | null = null;
+  private current: { scope: string; host: Promise<ServeHost> } | null = null;
 
-  async forFile(file: string): Promise<ServeHost> {
-    if (this.current?.file !== file) {
+  async forScope(scope: string): Promise<ServeHost> {
+    if (this.current?.scope !== scope) {
       await this.close();
-      this.current = { file, host: startServeHost() };
+      this.current = { scope, host: startServeHost() };
     }
     return this.current.host;
   }
@@ -193,8 +193,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
+  // PARALLAX_E2E_FRESH_HOSTS=1 gives every test its own library, as a retry gets: a test that
+  // leans on what an earlier one left fails then (run it so before trusting a retry). The serial
+  // groups (import, formats) share their library by design and are retried as a whole.
   host: async ({ hostPool }, use, testInfo) => {
-    await use(await hostPool.forFile(testInfo.file));
+    await use(await hostPool.forScope(process.env.PARALLAX_E2E_FRESH_HOSTS === '1' ? testInfo.testId : testInfo.file));
   },
 
   offsiteRequests: [
