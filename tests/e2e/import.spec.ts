@@ -49,7 +49,11 @@ test.describe('import', () => {
     await page.keyboard.type('quizzicality');
     await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toContainText('quizzicality');
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { level: 1, name: 'Parallax test dispatch from Bucharest' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Parallax test dispatch from Bucharest' })).toBeAttached();
+    // The file's first line is its title: shown once, as the title, and still part of the text.
+    await expect(page.getByRole('heading', { level: 1, name: 'Parallax test dispatch from Bucharest' })).toHaveClass(/visually-hidden/);
+    await expect(page.locator('.reader-article .passage-as-title')).toHaveText('Parallax test dispatch from Bucharest');
+    await expect(page.locator('.reader-article .passage-as-title')).toBeInViewport();
   });
 
   test('reports each dropped file on its own: empty file and PNG renamed .txt fail, the text imports', async ({ openApp, page, shot }) => {

@@ -11,6 +11,8 @@ export interface PassageTextProps {
   decorations?: readonly Decoration[];
   /** Element level of a top-level heading (default 2; the document title is h1); deeper source levels go below it. */
   headingLevel?: 2 | 3;
+  /** A passage drawn as the document's title (the text opens with it; the reader shows it once). */
+  titlePassage?: number | null;
   className?: string;
 }
 
@@ -48,6 +50,7 @@ interface PassageProps {
   headingLevel: 2 | 3;
   /** Set on the first passage of a new page (PDF): drawn as a "p. 12" marker that is not text. */
   pageStart?: string;
+  asTitle?: boolean;
 }
 
 type HeadingTag = 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
@@ -63,7 +66,7 @@ function markDecorations(p: PassageView): Decoration[] {
 }
 
 const Passage = memo(
-  function Passage({ text, passage, decorations, headingLevel, pageStart }: PassageProps) {
+  function Passage({ text, passage, decorations, headingLevel, pageStart, asTitle }: PassageProps) {
     const segments = segmentRange(passage.start, passage.end, decorations);
     const plain = segments.length === 1 && segments[0].decorations.length === 0;
     const children = plain
@@ -84,7 +87,7 @@ const Passage = memo(
       'data-end': passage.end,
       'data-passage': passage.index,
       id: `p-${passage.index}`,
-      className: `passage passage-${passage.kind}${pageStart ? ' page-start' : ''}`,
+      className: `passage passage-${passage.kind}${pageStart ? ' page-start' : ''}${asTitle ? ' passage-as-title' : ''}`,
       ...(pageStart ? { 'data-page': pageStart } : {}),
     };
     switch (passage.kind) {
@@ -100,7 +103,7 @@ const Passage = memo(
         return <p {...common}>{children}</p>;
     }
   },
-  (a, b) => a.text === b.text && a.passage === b.passage && a.signature === b.signature && a.headingLevel === b.headingLevel && a.pageStart === b.pageStart,
+  (a, b) => a.text === b.text && a.passage === b.passage && a.signature === b.signature && a.headingLevel === b.headingLevel && a.pageStart === b.pageStart && a.asTitle === b.asTitle,
 );
 
 type Block = { kind: 'single'; passage: PassageView } | { kind: 'list'; items: PassageView[] };
@@ -124,7 +127,7 @@ function blocksOf(passages: PassageView[]): Block[] {
  * decorations (highlights, search flashes...) drawn as nested spans over the text. Clicks on
  * decorated text reach the decoration's onClick via one delegated listener.
  */
-export function PassageText({ text, passages, decorations = [], headingLevel = 2, className }: PassageTextProps) {
+export function PassageText({ text, passages, decorations = [], headingLevel = 2, titlePassage = null, className }: PassageTextProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const byKey = useRef(new Map<string, Decoration>());
   byKey.current = new Map(decorations.map((d) => [d.key, d]));
@@ -178,6 +181,7 @@ export function PassageText({ text, passages, decorations = [], headingLevel = 2
         signature={perPassage[i]?.sig ?? ''}
         headingLevel={headingLevel}
         pageStart={pageStarts.get(p.index)}
+        asTitle={p.index === titlePassage}
       />
     );
   };

@@ -17,6 +17,7 @@ import { useWordSnap } from '../../reader/useWordSnap';
 import { measureAnchor, scrollToAnchor, shownFrom, type Anchor, type Unit } from './position';
 import { advanceFrontier, frontierOf, progressOf, READING_TOPIC, SAMPLE_MS, type ViewSample } from './progress';
 import { contentsOf, currentEntry, isLong } from './contents';
+import { titlePassageOf } from './titleRepeat';
 import { SelectionToolbar } from './SelectionToolbar';
 import { SidePanel } from './SidePanel';
 
@@ -90,6 +91,7 @@ function Reader({ doc, route, navSeq }: { doc: DocDetail } & ViewProps<'reader'>
   const [showPanel, setShowPanel] = useState(() => panels.length > 0 && window.innerWidth >= 1000);
   const size = useReaderSize();
   const contents = useMemo(() => contentsOf(doc), [doc]);
+  const titlePassage = useMemo(() => titlePassageOf(doc), [doc]);
   const units = useMemo(() => readingUnits(doc), [doc]);
   // Read through a ref, so a refreshed document (same id) does not re-run the opening scroll.
   const unitsRef = useRef(units);
@@ -342,14 +344,16 @@ function Reader({ doc, route, navSeq }: { doc: DocDetail } & ViewProps<'reader'>
 
       <div ref={scrollerRef} className="reader-scroll" tabIndex={0} aria-label={`Text of ${doc.title}`} onScroll={onScroll} role="region">
         <article className="reader-article" lang={doc.language || undefined} style={{ fontSize: `${size}px` }}>
-          <header className="reader-header">
-            <h1 className="reader-title">{doc.title}</h1>
+          {/* When the text opens with its title, that line is drawn as the title (below) and
+              the heading here is for screen readers and the window's outline only. */}
+          <header className={`reader-header${titlePassage !== null ? ' title-in-text' : ''}`}>
+            <h1 className={`reader-title${titlePassage !== null ? ' visually-hidden' : ''}`}>{doc.title}</h1>
             <p className="reader-meta">
               {[doc.outlet, date, doc.author, formatLength(doc.words)].filter(Boolean).join(' · ')}
             </p>
           </header>
           <div ref={textRef}>
-            <PassageText text={doc.text} passages={doc.passages} decorations={decorations} />
+            <PassageText text={doc.text} passages={doc.passages} decorations={decorations} titlePassage={titlePassage} />
           </div>
         </article>
       </div>
