@@ -72,7 +72,9 @@ const VIEWS: Array<{ name: string; open: (page: Page) => Promise<void> }> = [
     open: async (page) => {
       await go(page, `#/compare?docs=${pair.join(',')}`);
       await expect(page.locator('.cmp-scroll .cmp-linked').first()).toBeVisible({ timeout: 60_000 });
-      await page.getByRole('button', { name: /only here/ }).first().click();
+      // The comparison remembers an open list: open it unless an earlier pass left it open.
+      const toggle = page.getByRole('button', { name: /only here/ }).first();
+      if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
       await expect(page.getByRole('region', { name: /^Only in / })).toBeVisible();
     },
   },

@@ -42,6 +42,15 @@ async function readingLineTop(el: Locator): Promise<number> {
 
 const scrollTopOf = (el: Locator): Promise<number> => el.evaluate((node) => node.scrollTop);
 
+/** The n-th column's "only here" toggle, with its list open (it may be open already: the comparison remembers it). */
+async function openOnlyHere(page: Page, n: number) {
+  const toggle = page.getByRole('button', { name: /only here/ }).nth(n);
+  await expect(toggle).toBeVisible();
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  return toggle;
+}
+
 test.describe('compare', () => {
   test('chooses two reports and shows them side by side with what they share linked', async ({ openApp, page, shot }) => {
     await openApp();
@@ -348,8 +357,10 @@ test.describe('compare', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
-  test('Back from a passage, the Compare tab and a reload all return to the same columns and places', async ({ openApp, page, shot }) => {
+  test('Back from a passage, the Compare tab and a reload all return to the same columns and places', async ({ openApp, page, host, shot }) => {
     await openPair(page, openApp);
+    // The second column's "only here" list is open throughout: it is part of what comes back.
+    const onlyHere = await openOnlyHere(page, 1);
     const a = column(page, JOINT.title);
     const b = column(page, UWC.title);
     await scrollColumn(page, a, await readingLineTop(a.locator('.cmp-linked', { hasText: 'We reaffirm the decision adopted' })));
@@ -363,7 +374,6 @@ test.describe('compare', () => {
     };
 
     // Into the reader from the "only here" list, and Back.
-    await page.getByRole('button', { name: /only here/ }).nth(1).click();
     const list = page.getByRole('region', { name: /^Only in / });
     await list.getByRole('listitem').filter({ hasText: 'MiG-29' }).getByRole('button', { name: 'Read in context' }).click();
     await expect(page.locator('[data-flash]').first()).toContainText('MiG-29');
@@ -371,6 +381,7 @@ test.describe('compare', () => {
     await page.getByRole('button', { name: /Back to the comparison/ }).click();
     await expect(column(page, UWC.title).locator('.cmp-linked').first()).toBeVisible();
     await expect.poll(near).toBe(true);
+    await expect(onlyHere).toHaveAttribute('aria-expanded', 'true');
 
     // Another view, then the Compare tab: the same comparison, the same places.
     const nav = page.getByRole('navigation', { name: 'Main' });
@@ -380,12 +391,27 @@ test.describe('compare', () => {
     await expect(column(page, JOINT.title).locator('.cmp-linked').first()).toBeVisible();
     await expect(column(page, UWC.title)).toBeVisible();
     await expect.poll(near).toBe(true);
+    await expect(onlyHere).toHaveAttribute('aria-expanded', 'true');
+    await expect(list).toBeVisible();
 
     // A reload of the bare Compare tab (the library's settings hold the comparison).
     await page.goto(page.url().replace(/#.*$/, '#/compare'));
     await page.reload();
     await expect(column(page, JOINT.title).locator('.cmp-linked').first()).toBeVisible();
     await expect.poll(near).toBe(true);
+    await expect(onlyHere).toHaveAttribute('aria-expanded', 'true');
+    // Closed, it stays closed (once the library has it: the write waits for scrolling to settle).
+    await onlyHere.click();
+    await expect(list).toHaveCount(0);
+    await expect
+      .poll(async () => {
+        const got = await host.call<Record<string, string>>('settings.get', {});
+        return got.ok ? (JSON.parse(got.value['compare.last'] ?? '{}') as { onlyHere?: number[] }).onlyHere : null;
+      })
+      .toEqual([]);
+    await page.reload();
+    await expect(column(page, JOINT.title).locator('.cmp-linked').first()).toBeVisible();
+    await expect(onlyHere).toHaveAttribute('aria-expanded', 'false');
     // Choosing other sources is one click away.
     await page.getByRole('button', { name: 'Choose sources…' }).click();
     await expect(page.getByRole('group', { name: /Choose two to five reports/ })).toBeVisible();
@@ -394,9 +420,7 @@ test.describe('compare', () => {
   test('"only here" sentences can be reached, highlighted and made into a card', async ({ openApp, page, shot }) => {
     await openPair(page, openApp);
     const b = column(page, UWC.title);
-    const toggle = page.getByRole('button', { name: /only here/ }).nth(1);
-    await toggle.click();
-    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await openOnlyHere(page, 1);
     const list = page.getByRole('region', { name: /^Only in / });
     const item = list.getByRole('listitem').filter({ hasText: 'MiG-29' });
     await expect(item).toHaveCount(1);

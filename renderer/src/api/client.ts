@@ -26,6 +26,9 @@ export function takeTokenFromLocation(loc: Location = window.location, hist: His
   hist.replaceState(hist.state, '', `${loc.pathname}${search ? `?${search}` : ''}${loc.hash}`);
 }
 
+/** 64 KiB of UTF-8 holds at least this many UTF-16 characters. */
+const KEEPALIVE_MAX_CHARS = 16_000;
+
 function transportError(message: string): Result<never> {
   return { ok: false, error: { code: 'IO_ERROR', message } };
 }
@@ -43,11 +46,15 @@ function httpCall(name: OpName): AnyCall {
     try {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (hostToken) headers['x-parallax-token'] = hostToken;
+      const payload = JSON.stringify(input ?? {});
       response = await fetch(`/api/${name}`, {
         method: 'POST',
         headers,
         credentials: 'same-origin',
-        body: JSON.stringify(input ?? {}),
+        body: payload,
+        // A small call made as the page goes away (a reload, a closed tab: the last scroll
+        // position, an open list) still reaches the host; browsers cap such bodies at 64 KiB.
+        keepalive: payload.length <= KEEPALIVE_MAX_CHARS,
       });
     } catch {
       return transportError('Parallax could not reach its library. Is `npm run serve` still running?');

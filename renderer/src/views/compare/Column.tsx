@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { DocDetail } from '@contract';
 import { useHighlightSurface } from '../../features/highlights';
 import { formatDate } from '../../lib/format';
@@ -30,13 +30,15 @@ export interface ColumnProps {
   onPartner: (group: string, dir: 1 | -1) => void;
   /** Bring a sentence of this column into view and mark it (from the "only here" list). */
   onJump: (sentenceIndex: number) => void;
+  /** Whether the "only here" list is open (remembered with the comparison). */
+  listOpen: boolean;
+  onListOpen: (open: boolean) => void;
 }
 
 export function Column(props: ColumnProps) {
-  const { col, doc, alignment, state, header, hidden, tabId, panelId, scrollRef, onLead, onScroll, onHover, onSelect, onPartner, onJump } = props;
+  const { col, doc, alignment, state, header, hidden, tabId, panelId, scrollRef, onLead, onScroll, onHover, onSelect, onPartner, onJump, listOpen, onListOpen } = props;
   const textRef = useRef<HTMLDivElement>(null);
   const listId = useId();
-  const [listOpen, setListOpen] = useState(false);
   const docRef = useMemo(() => ({ id: doc.id, title: doc.title, outlet: doc.outlet, published: doc.published, text: doc.text }), [doc]);
   const highlights = useHighlightSurface(textRef, docRef);
   const mine = useMemo(() => columnDecorations(alignment, col, doc.sentences, state), [alignment, col, doc.sentences, state]);
@@ -107,7 +109,7 @@ export function Column(props: ColumnProps) {
             {doc.outlet || date ? ' · ' : ''}
             <span className="cmp-count-linked">{counts.linked} linked</span> ·{' '}
             {only.length ? (
-              <button type="button" className="cmp-count-only" aria-expanded={listOpen} aria-controls={listId} onClick={() => setListOpen((o) => !o)}>
+              <button type="button" className="cmp-count-only" aria-expanded={listOpen} aria-controls={listId} onClick={() => onListOpen(!listOpen)}>
                 {counts.only} only here
               </button>
             ) : (
@@ -117,7 +119,7 @@ export function Column(props: ColumnProps) {
         </div>
         <div className="cmp-column-controls">{header}</div>
       </header>
-      {listOpen ? <OnlyHereList id={listId} doc={doc} sentences={only} onJump={onJump} onClose={() => setListOpen(false)} /> : null}
+      {listOpen ? <OnlyHereList id={listId} doc={doc} sentences={only} onJump={onJump} onClose={() => onListOpen(false)} /> : null}
       <div
         ref={scrollRef}
         className="cmp-scroll"

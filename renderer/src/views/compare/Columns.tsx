@@ -38,6 +38,15 @@ export function Columns({ docs, alignment, showDiff, inStep, offset, headerContr
   const [target, setTarget] = useState<{ col: number; sentence: number } | null>(null);
   const activeRef = useRef(active);
   activeRef.current = active;
+  // Open "only here" lists belong to this set of documents; another set starts with none open.
+  const idsKey = docIds.join(' ');
+  const [lists, setLists] = useState(() => ({ key: idsKey, cols: saved.current?.onlyHere ?? [] }));
+  const openLists = lists.key === idsKey ? lists.cols : [];
+  const setListOpen = (col: number, open: boolean) => {
+    const cols = open ? [...new Set([...openLists, col])] : openLists.filter((c) => c !== col);
+    setLists({ key: idsKey, cols });
+    rememberComparison({ docIds, onlyHere: cols });
+  };
 
   const saveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const opened = useRef(false);
@@ -153,6 +162,8 @@ export function Columns({ docs, alignment, showDiff, inStep, offset, headerContr
               nav.toPartner(col, group, dir);
             }}
             onJump={(sentence) => jump(col, sentence)}
+            listOpen={openLists.includes(col)}
+            onListOpen={(open) => setListOpen(col, open)}
           />
         ))}
       </div>

@@ -1,6 +1,7 @@
 import { getSetting, setSetting } from '../../app/settings';
 
-// The last comparison (documents, mode, where each column was scrolled to), so that the
+// The last comparison (documents, mode, where each column was scrolled to, which "only here"
+// lists are open), so that the
 // Compare tab, Back from a passage, and a reload all return to it. Kept in memory for the
 // session and in the library's settings (written once scrolling settles) across restarts.
 
@@ -23,6 +24,8 @@ export interface SavedComparison {
   active: number;
   /** Scroll position of the coverage matrix. */
   matrixTop: number;
+  /** The columns whose "only here" list is open. */
+  onlyHere: number[];
 }
 
 let memory: SavedComparison | null = null;
@@ -49,6 +52,7 @@ function parse(raw: string | undefined): SavedComparison | null {
       positions,
       active: isCount(v.active) ? Math.floor(v.active) : 0,
       matrixTop: isCount(v.matrixTop) ? v.matrixTop : 0,
+      onlyHere: Array.isArray(v.onlyHere) ? v.onlyHere.filter((c: unknown): c is number => isCount(c) && Number.isInteger(c)) : [],
     };
   } catch {
     return null;
@@ -74,6 +78,7 @@ export function rememberComparison(patch: Partial<SavedComparison> & { docIds: s
     positions: keep?.positions ?? [],
     active: keep?.active ?? 0,
     matrixTop: keep?.matrixTop ?? 0,
+    onlyHere: keep?.onlyHere ?? [],
     ...patch,
   };
   clearTimeout(timer);
