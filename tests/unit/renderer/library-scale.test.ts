@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filterDocs, fold, sortDocs, SORTS, titleKey, type DocLike } from '../../../renderer/src/views/library/sortFilter.js';
+import { fold } from '../../../renderer/src/lib/fold.js';
+import { filterDocs, sortDocs, SORTS, titleKey, type DocLike } from '../../../renderer/src/views/library/sortFilter.js';
 
 // The library list at 10,000 documents: sorting and filtering give the same answers as a plain
 // reference implementation (speed is measured by hand and reported, never asserted here).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filterDocs, fold, sortDocs, type DocLike } from '../../../renderer/src/views/library/sortFilter.js';
+import { fold } from '../../../renderer/src/lib/fold.js';
+import { filterDocs, sortDocs, type DocLike } from '../../../renderer/src/views/library/sortFilter.js';
 
 const doc = (over: Partial<DocLike>): DocLike => ({
   title: 'T',

@@ -1,9 +1,9 @@
 import { getSetting, setSetting } from '../../app/settings';
 
 // The last comparison (documents, mode, where each column was scrolled to, which "only here"
-// lists are open), so that the
-// Compare tab, Back from a passage, and a reload all return to it. Kept in memory for the
-// session and in the library's settings (written once scrolling settles) across restarts.
+// lists are open), so that the Compare tab, Back from a passage, and a reload all return to it.
+// Kept in memory for the session and in the library's settings (written once scrolling settles)
+// across restarts.
 
 const KEY = 'compare.last';
 const WRITE_AFTER_MS = 600;

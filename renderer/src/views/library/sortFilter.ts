@@ -1,3 +1,5 @@
+import { fold } from '../../lib/fold';
+
 /** The fields of a DocLike that sorting and filtering look at. */
 export interface DocLike {
   title: string;
@@ -25,14 +27,6 @@ export function asSortKey(v: string): SortKey {
   return SORTS.find((s) => s.value === v)?.value ?? 'published';
 }
 
-/** Lower-case, accents and quotes folded, so "Russia’s" matches "russias". */
-export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘'"“”«»]/g, '')
-    .toLowerCase();
-}
 
 // Both run on every keystroke and every sort change over the whole library (10,000 documents
 // and more), so each document's folded text and sort keys are computed once per document object

@@ -1,3 +1,5 @@
+import { fold } from '../../lib/fold';
+
 /** The parts of a DocDetail this needs. */
 interface TitledText {
   title: string;
@@ -5,16 +7,12 @@ interface TitledText {
   passages: ReadonlyArray<{ index: number; start: number; end: number; kind: string }>;
 }
 
-/** Case, quote style, dashes, spacing and end punctuation aside. */
+/** Case, accents, quotes, dashes, spacing and end punctuation aside. */
 function comparable(s: string): string {
-  return s
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[‘’‚‛ʼ′`]/g, "'")
-    .replace(/[“”„‟″«»]/g, '"')
+  return fold(s.normalize('NFKC'))
     .replace(/[‐‑‒–—―]/g, '-')
     .replace(/\s+/g, ' ')
-    .replace(/^[\s"'.:;,!?-]+|[\s"'.:;,!?-]+$/g, '');
+    .replace(/^[\s.:;,!?-]+|[\s.:;,!?-]+$/g, '');
 }
 
 /**
